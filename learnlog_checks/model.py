@@ -1,0 +1,113 @@
+"""The records every stage shares: findings, posts and the result of a lint run."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+KeyPath = tuple[str | int, ...]
+
+
+class Severity(enum.Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One problem at one place. Field order is the sort order."""
+
+    path: str  # relative to the working folder where possible, "/" separators
+    line: int  # 1-based; 1 when the whole file is at fault
+    column: int  # 1-based
+    code: str  # "LL004"
+    rule: str  # "sequential-numbering"
+    message: str  # one sentence naming the bad value, no final period
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+    fixable: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A 1-based line and column inside the .md file."""
+
+    line: int
+    column: int
+
+
+START = Pos(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One tag as written: its text, where it stands, and the YAML type it was read as."""
+
+    text: str  # the author's own characters (for a non-string scalar, the source text)
+    pos: Pos
+    yaml_type: str = "str"  # "str", or "int", "bool", "float", "null", "timestamp", "seq", "map"
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post whose front matter parsed. Dates stay text in `data`; `date` is interpreted once."""
+
+    path: str  # display path (see Finding.path)
+    name: str  # the file name inside the posts folder, relative with "/" for sub-folders
+    data: Mapping[str, Any]
+    positions: Mapping[KeyPath, Pos]  # value positions; key positions under ("<key>", name)
+    date: date | None = None  # calendar day: front-matter date, else the file name's
+    file_date: date | None = None  # from {date} in the file name
+    meta_date: date | None = None  # from the front-matter `date`
+    day: int | None = None  # from {day} in the file name, else from the title pattern
+    title_day: int | None = None  # from {day} in the title pattern
+    tags: tuple[Tag, ...] = ()
+    tags_as_string: bool = False  # the tag field was one string, split on spaces as Jekyll does
+    suppressed: Mapping[int, frozenset[str]] = field(default_factory=dict)  # line -> rule names
+
+    def line_of(self, key_path: KeyPath) -> Pos:
+        """Where the value at `key_path` stands; the nearest known ancestor, else line 1."""
+        path = tuple(key_path)
+        while path:
+            pos = self.positions.get(path)
+            if pos is not None:
+                return pos
+            path = path[:-1]
+        return START
+
+    def key_pos(self, key: str) -> Pos:
+        """Where a top-level key itself stands, else line 1."""
+        return self.positions.get(("<key>", key), START)
+
+    @property
+    def title(self) -> str | None:
+        value = self.data.get("title")
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A file in the posts folder that could not be read or whose front matter did not parse."""
+
+    path: str
+    name: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    findings: tuple[Finding, ...]
+    files_checked: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        if self.count(Severity.ERROR):
+            return 1
+        if strict and self.count(Severity.WARNING):
+            return 1
+        return 0
