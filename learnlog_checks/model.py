@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 KeyPath = tuple[str | int, ...]
@@ -59,14 +59,16 @@ class Post:
     name: str  # the file name inside the posts folder, relative with "/" for sub-folders
     data: Mapping[str, Any]
     positions: Mapping[KeyPath, Pos]  # value positions; key positions under ("<key>", name)
-    date: date | None = None  # calendar day: front-matter date, else the file name's
-    file_date: date | None = None  # from {date} in the file name
-    meta_date: date | None = None  # from the front-matter `date`
+    date: dt.date | None = None  # calendar day: front-matter date, else the file name's
+    file_date: dt.date | None = None  # from {date} in the file name
+    meta_date: dt.date | None = None  # from the front-matter `date`
     day: int | None = None  # from {day} in the file name, else from the title pattern
     title_day: int | None = None  # from {day} in the title pattern
     tags: tuple[Tag, ...] = ()
     tags_as_string: bool = False  # the tag field was one string, split on spaces as Jekyll does
-    suppressed: Mapping[int, frozenset[str]] = field(default_factory=dict)  # line -> rule names
+    suppressed: Mapping[int, frozenset[str]] = field(default_factory=dict)  # line (0: file) -> rules
+    scalars: Mapping[KeyPath, tuple[str, str]] = field(default_factory=dict)  # non-text: (type, source)
+    parsed: bool = True  # False: the front matter did not parse; only the file name is known
 
     def line_of(self, key_path: KeyPath) -> Pos:
         """Where the value at `key_path` stands; the nearest known ancestor, else line 1."""
@@ -89,12 +91,11 @@ class Post:
 
 
 @dataclass(frozen=True, slots=True)
-class Unparsed:
-    """A file in the posts folder that could not be read or whose front matter did not parse."""
+class Parsed:
+    """What reading one file gave: the post (None when it could not be read) and the findings so far."""
 
-    path: str
-    name: str
-    findings: tuple[Finding, ...]
+    post: Post | None
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,58 @@
+"""Which files make up the log: every entry of the posts folder, walked without following links."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A file (or something else) found in the posts folder."""
+
+    path: str  # absolute
+    name: str  # relative to the posts folder, "/" separators
+
+
+def walk(posts_dir: Path, exclude: tuple[str, ...]) -> list[Entry]:
+    """Every entry under `posts_dir`, sorted, skipping hidden names and `exclude` globs.
+
+    Folders are entered unless they are links or are named like a post (`*.md`); such entries, and
+    links, FIFOs and the like, are returned so that the reader can report them.
+    """
+    found: list[Entry] = []
+    stack = [(str(posts_dir), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # an unreadable sub-folder: nothing in it can be a post we can check
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            name = prefix + entry.name
+            if excluded(name, exclude):
+                continue
+            if entry.is_dir(follow_symlinks=False) and not entry.name.lower().endswith(".md"):
+                stack.append((entry.path, name + "/"))
+            else:
+                found.append(Entry(entry.path, name))
+    found.sort(key=lambda e: e.name)
+    return found
+
+
+def excluded(name: str, globs: tuple[str, ...]) -> bool:
+    """Whether `name` (relative to the posts folder) matches any glob, by full name or base name."""
+    base = name.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(name, glob) or fnmatch.fnmatchcase(base, glob) for glob in globs)
+
+
+def display_path(path: str, cwd: Path) -> str:
+    """`path` relative to the working folder when inside it, else absolute; always "/" separators."""
+    try:
+        return Path(path).relative_to(cwd).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,61 @@
+"""The `filename` and `title` patterns of a log, turned into regular expressions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
+FILENAME_FIELDS = {
+    "date": r"(?P<date>\d{4}-\d{1,2}-\d{1,2})",  # Jekyll accepts 2024-1-2
+    "day": r"(?P<day>\d+)",
+    "slug": r"(?P<slug>.+?)",
+}
+TITLE_FIELDS = {"day": r"(?P<day>\d+)", "text": r"(?P<text>.*\S.*?)", "date": FILENAME_FIELDS["date"]}
+
+
+@lru_cache(maxsize=32)
+def compile_filename(pattern: str) -> re.Pattern[str]:
+    """`{date}-day-{day}.md` -> a regex with named groups; ValueError names a bad placeholder."""
+    if "/" in pattern or "\\" in pattern:
+        raise ValueError(f"must be a file name without folders, got {pattern!r}")
+    return _compile(pattern, FILENAME_FIELDS)
+
+
+@lru_cache(maxsize=32)
+def compile_title(pattern: str) -> re.Pattern[str]:
+    """`(Day {day}) {text}` -> a regex with named groups."""
+    return _compile(pattern, TITLE_FIELDS)
+
+
+def _compile(pattern: str, fields: dict[str, str]) -> re.Pattern[str]:
+    parts: list[str] = []
+    seen: set[str] = set()
+    last = 0
+    for match in PLACEHOLDER.finditer(pattern):
+        name = match.group(1)
+        if name not in fields:
+            known = ", ".join("{" + key + "}" for key in fields)
+            raise ValueError(f"unknown placeholder {{{name}}} in {pattern!r}; use {known}")
+        if name in seen:
+            raise ValueError(f"placeholder {{{name}}} appears twice in {pattern!r}")
+        seen.add(name)
+        parts.append(re.escape(pattern[last : match.start()]))
+        parts.append(fields[name])
+        last = match.end()
+    parts.append(re.escape(pattern[last:]))
+    return re.compile("".join(parts) + r"\Z")
+
+
+def parse_date(text: str) -> date | None:
+    """`2024-1-2` or `2024-01-02` -> a date; None when it is not a real calendar day."""
+    try:
+        year, month, day = (int(part) for part in text.split("-"))
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def has_field(pattern: str, name: str) -> bool:
+    return "{" + name + "}" in pattern

@@ -1,0 +1,103 @@
+"""Read the head of a post safely: regular files only, size limits, strict UTF-8, any line ending.
+
+Only the front matter is read, never the body, so the cost of a post does not grow with its length.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+
+MAX_POST_BYTES = 1_000_000  # a post larger than this is reported, not read
+MAX_FRONT_MATTER_BYTES = 64 * 1024  # front matter longer than this is reported, not parsed
+FIRST_READ = 4096
+BOM = b"\xef\xbb\xbf"
+# The closing line of a front matter block (after line endings are made "\n"): --- or ..., as Jekyll.
+CLOSING = re.compile(rb"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What was read: the text through the closing line (or all that was read), and what was wrong."""
+
+    text: str = ""
+    had_bom: bool = False
+    complete: bool = True  # False when the file goes on past `text`
+    problem: str | None = None  # why the file could not be read at all
+    problem_line: int = 1
+    problem_column: int = 1
+
+
+def read_head(path: str) -> Head:
+    """Open without following links or blocking, check the type and size, decode the front matter."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        return Head(problem=_os_problem(exc))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Head(problem="not a regular file; a post must be a plain file")
+        if info.st_size > MAX_POST_BYTES:
+            return Head(problem=f"{info.st_size} bytes, over the limit of {MAX_POST_BYTES} bytes for a post")
+        raw, complete = _read_front_bytes(fd, info.st_size)
+    except OSError as exc:
+        return Head(problem=_os_problem(exc))
+    finally:
+        os.close(fd)
+    return decode(raw, complete=complete)
+
+
+def _read_front_bytes(fd: int, size: int) -> tuple[bytes, bool]:
+    data = os.read(fd, FIRST_READ if size > FIRST_READ else max(size, 1))
+    if not data.lstrip(BOM).startswith(b"---"):
+        return data, len(data) >= size  # no front matter: what was read is enough to say so
+    while len(data) < size:
+        if CLOSING.search(normalize(data), 3):
+            break
+        if len(data) > MAX_FRONT_MATTER_BYTES:
+            break
+        chunk = os.read(fd, 16 * 1024)
+        if not chunk:
+            break
+        data += chunk
+    return data, len(data) >= size
+
+
+def normalize(data: bytes) -> bytes:
+    """CRLF and lone CR become LF; line numbers and columns stay the same."""
+    if b"\r" not in data:
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def decode(raw: bytes, *, complete: bool) -> Head:
+    """Strip one BOM, make line endings LF, decode strict UTF-8 up to the end of the front matter."""
+    had_bom = raw.startswith(BOM)
+    data = normalize(raw[len(BOM) :] if had_bom else raw)
+    match = CLOSING.search(data, 3) if data.startswith(b"---") else None
+    if match is not None:
+        data, complete = data[: match.end()], False if match.end() < len(data) else complete
+    elif not complete:
+        data = data[: data.rfind(b"\n") + 1] if b"\n" in data else data  # do not cut a character
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+        return Head(
+            had_bom=had_bom,
+            problem=f"not valid UTF-8: byte 0x{byte:02x} at line {line}, byte {column} of the line",
+            problem_line=line,
+            problem_column=column,
+        )
+    return Head(text=text, had_bom=had_bom, complete=complete)
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == getattr(os, "ELOOP", -1) or exc.errno == getattr(os, "EMLINK", -2):
+        return "a symbolic link; a post must be a plain file (links are never followed)"
+    return f"cannot be read: {exc.strerror or exc}"

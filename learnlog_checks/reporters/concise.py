@@ -1,0 +1,25 @@
+"""`concise`: one finding a line, `path:line:col: severity rule message`; stable."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from learnlog_checks.model import Finding, LintResult
+from learnlog_checks.textsafe import visible
+
+
+def line(finding: Finding) -> str:
+    text = f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} "
+    text += visible(finding.message)
+    if finding.suggestion:
+        text += f" ({visible(finding.suggestion)})"
+    return text
+
+
+class ConciseReporter:
+    def __init__(self, *, color: bool = False) -> None:
+        self.color = color
+
+    def report(self, result: LintResult, out: TextIO) -> None:
+        for finding in result.findings:
+            out.write(line(finding) + "\n")

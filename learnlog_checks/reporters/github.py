@@ -1,0 +1,27 @@
+"""`github`: workflow commands that annotate the pull request; stable."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from learnlog_checks.model import LintResult
+from learnlog_checks.textsafe import visible
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    def __init__(self, *, color: bool = False) -> None:
+        self.color = color
+
+    def report(self, result: LintResult, out: TextIO) -> None:
+        for f in result.findings:
+            message = visible(f.message) + (f" ({visible(f.suggestion)})" if f.suggestion else "")
+            props = f"file={_prop(f.path)},line={f.line},col={f.column},title={_prop(f'{f.code} {f.rule}')}"
+            out.write(f"::{f.severity.value} {props}::{_data(message)}\n")

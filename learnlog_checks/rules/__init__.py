@@ -1,0 +1,68 @@
+"""Every rule, registered explicitly, and lookup by code or name."""
+
+from __future__ import annotations
+
+from learnlog_checks.rules import (
+    allowed_tags,
+    byte_order_mark,
+    date_field,
+    day_matches_date,
+    duplicate_day_number,
+    duplicate_key,
+    duplicate_tag,
+    filename_pattern,
+    front_matter_schema,
+    front_matter_syntax,
+    future_date,
+    one_post_per_day,
+    readable_file,
+    required_tags,
+    sequential_numbering,
+    tag_collision,
+    tag_format,
+    tag_string,
+    tag_type,
+    title_day,
+    title_pattern,
+)
+from learnlog_checks.rules._api import Context, Rule, Scope
+
+ALL_RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            front_matter_syntax.RULE,
+            front_matter_schema.RULE,
+            one_post_per_day.RULE,
+            sequential_numbering.RULE,
+            allowed_tags.RULE,
+            duplicate_day_number.RULE,
+            day_matches_date.RULE,
+            title_day.RULE,
+            title_pattern.RULE,
+            future_date.RULE,
+            filename_pattern.RULE,
+            date_field.RULE,
+            duplicate_tag.RULE,
+            tag_collision.RULE,
+            tag_type.RULE,
+            tag_string.RULE,
+            required_tags.RULE,
+            duplicate_key.RULE,
+            readable_file.RULE,
+            byte_order_mark.RULE,
+            tag_format.RULE,
+        ),
+        key=lambda rule: rule.code,
+    )
+)
+BY_CODE = {rule.code: rule for rule in ALL_RULES}
+BY_NAME = {rule.name: rule for rule in ALL_RULES}
+ALWAYS_ON = frozenset({front_matter_syntax.RULE.name, readable_file.RULE.name})
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by its code (`LL004`, any case) or name (`sequential-numbering`)."""
+    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+__all__ = ["ALL_RULES", "ALWAYS_ON", "BY_CODE", "BY_NAME", "Context", "Rule", "Scope", "lookup"]

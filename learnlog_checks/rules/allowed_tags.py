@@ -1,0 +1,38 @@
+"""LL005 allowed-tags
+
+What it does: reports a tag that is not in the log's `[tags]` vocabulary, with the tag it most likely
+meant ("did you mean ...?"); a tag listed in `[aliases]` is reported with the tag it stands for, and
+`check --fix` replaces it.
+Why: a tag typed wrong (`traditiona-machine-learning`, `mathematics` for `math`) gets a tag page of its
+own and is missing from the right one.
+Example: `categories: [nlpp]` -> "unknown tag 'nlpp'" with "did you mean 'nlp'?".
+Options: `[tags]` (without it every tag is allowed), `[aliases]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.tagging import suggest
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    vocabulary, aliases = ctx.settings.tags, ctx.settings.aliases
+    if not vocabulary:
+        return
+    for tag in post.tags:
+        if tag.yaml_type != "str" or tag.text in vocabulary:
+            continue
+        if tag.text in aliases:
+            target = aliases[tag.text]
+            message = f"tag {tag.text!r} is an old or wrong spelling of {target!r}"
+            yield RULE.on(post, tag.pos, message, suggestion=f"use {target!r}", fixable=True)
+            continue
+        guess = suggest(tag.text, vocabulary)
+        hint = f"did you mean {guess!r}?" if guess else "add it to [tags] in the config if it is new"
+        yield RULE.on(post, tag.pos, f"unknown tag {tag.text!r}", suggestion=hint)
+
+
+RULE = Rule(code="LL005", name="allowed-tags", scope=Scope.POST, doc=__doc__ or "", check=check)

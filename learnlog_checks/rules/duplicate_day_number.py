@@ -1,0 +1,29 @@
+"""LL006 duplicate-day-number
+
+What it does: reports a day number used by more than one post; every post after the first is reported,
+naming the first.
+Why: two "day 41" posts mean one of them has the wrong number, and every later number is off.
+Example: `2024-02-10-day-41.md` and `2024-02-11-day-41.md` -> "day 41 is already used by
+_posts/2024-02-10-day-41.md".
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules._api import Context, Rule, Scope
+
+
+def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
+    first: dict[int, Post] = {}
+    for post in sorted(posts, key=lambda p: (p.date or p.file_date or ctx.today, p.name)):
+        if post.day is None:
+            continue
+        earlier = first.setdefault(post.day, post)
+        if earlier is not post:
+            yield RULE.on(post, post.line_of(()), f"day {post.day} is already used by {earlier.path}")
+
+
+RULE = Rule(code="LL006", name="duplicate-day-number", scope=Scope.COLLECTION, doc=__doc__ or "", check=check)

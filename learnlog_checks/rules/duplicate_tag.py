@@ -1,0 +1,30 @@
+"""LL013 duplicate-tag
+
+What it does: reports a tag listed twice in one post.
+Why: it is always a slip, and some sites then list the post twice on the tag page.
+Example: `categories: [nlp, theory, nlp]` -> "tag 'nlp' is listed twice". `check --fix` drops the
+second one.
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules._api import Context, Rule, Scope
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for tag in post.tags:
+        if tag.text in seen:
+            yield RULE.on(
+                post, tag.pos, f"tag {tag.text!r} is listed twice", suggestion="remove the second one"
+            )
+        seen.add(tag.text)
+
+
+RULE = Rule(
+    code="LL013", name="duplicate-tag", scope=Scope.POST, doc=__doc__ or "", check=check, fixable=True
+)

@@ -1,0 +1,17 @@
+"""LL001 front-matter-syntax
+
+What it does: reports a post whose front matter Jekyll would not read: none at all, not on line 1,
+never closed, TOML or JSON instead of YAML, invalid YAML (at the line the parser names), not a mapping,
+nested too deep, YAML anchors and aliases, explicit tags such as `!!python/object`, and keys that YAML
+reads as something other than text (`on:`, `3:`).
+Why: Jekyll silently publishes such a file as a static page or not at all; the post vanishes from the log.
+Example: `title: (Day 91) Probability: Multivariate` -> "invalid YAML: mapping values are not allowed
+here; quote a value that contains ': '".
+Options: none; always on.
+"""
+
+from __future__ import annotations
+
+from learnlog_checks.rules._api import Rule, Scope
+
+RULE = Rule(code="LL001", name="front-matter-syntax", scope=Scope.PARSE, doc=__doc__ or "")

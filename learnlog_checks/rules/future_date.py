@@ -1,0 +1,24 @@
+"""LL010 future-date
+
+What it does: reports a post dated after today (today in the log's `timezone`).
+Why: Jekyll does not publish future posts by default, so the post silently stays off the site; often the
+year or month is typed wrong.
+Example: today 2024-03-01, `2024-12-01-day-60.md` -> "dated 2024-12-01, after today (2024-03-01)".
+Options: `timezone`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules._api import Context, Rule, Scope
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    if post.date is not None and post.date > ctx.today:
+        where = post.key_pos("date") if post.meta_date else post.line_of(())
+        yield RULE.on(post, where, f"dated {post.date.isoformat()}, after today ({ctx.today.isoformat()})")
+
+
+RULE = Rule(code="LL010", name="future-date", scope=Scope.POST, doc=__doc__ or "", check=check)

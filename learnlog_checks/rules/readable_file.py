@@ -1,0 +1,17 @@
+"""LL019 readable-file
+
+What it does: reports a file in the posts folder that cannot be read as a post: a symbolic link, a
+FIFO or a folder named like a post, a file over 1 MB, front matter that is not valid UTF-8 (with the line
+and byte of the first bad byte), or a file the system refuses to open.
+Why: such a file is either a mistake or a hazard; links are never followed, so nothing outside the log
+is read.
+Example: `_posts/2024-01-05-day-4.md` a link to `/etc/passwd` -> "a symbolic link; a post must be a
+plain file".
+Options: none.
+"""
+
+from __future__ import annotations
+
+from learnlog_checks.rules._api import Rule, Scope
+
+RULE = Rule(code="LL019", name="readable-file", scope=Scope.PARSE, doc=__doc__ or "")

@@ -1,0 +1,38 @@
+"""LL014 tag-collision
+
+What it does: in a log without a `[tags]` vocabulary, reports tags that differ only in case or Unicode
+form (`NLP` and `nlp`, `café` composed and decomposed). The spelling used most often is taken as meant.
+Why: they look like one tag but make two tag pages, or overwrite each other on a case-insensitive disk.
+Example: `nlp` in 30 posts and `NLP` in one -> "tag 'NLP' collides with 'nlp' (differs only in case or
+Unicode form)". With a vocabulary, `allowed-tags` reports such tags instead.
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.tagging import fold
+
+
+def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
+    if ctx.settings.tags:
+        return
+    counts = Counter(tag.text for post in posts for tag in post.tags if tag.yaml_type == "str")
+    meant: dict[str, str] = {}
+    for text, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        meant.setdefault(fold(text), text)
+    for post in posts:
+        for tag in post.tags:
+            if tag.yaml_type != "str":
+                continue
+            main = meant[fold(tag.text)]
+            if main != tag.text:
+                message = f"tag {tag.text!r} collides with {main!r} (differs only in case or Unicode form)"
+                yield RULE.on(post, tag.pos, message, suggestion=f"use {main!r}")
+
+
+RULE = Rule(code="LL014", name="tag-collision", scope=Scope.COLLECTION, doc=__doc__ or "", check=check)

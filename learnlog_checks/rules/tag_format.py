@@ -1,0 +1,41 @@
+"""LL021 tag-format
+
+What it does: in a log without a `[tags]` vocabulary, checks the form of each tag: not empty, no spaces
+around it, no line breaks, control or bidirectional-override characters.
+Why: `Theory ` with a trailing space is a different tag from `theory`, and invisible characters make
+tags that look equal but are not.
+Example: `categories: ["theory "]` -> "tag 'theory ' has spaces around it". With a vocabulary,
+`allowed-tags` reports such tags instead.
+Options: none.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules._api import Context, Rule, Scope
+
+
+def problem(text: str) -> str | None:
+    """What is wrong with the form of a tag, or None."""
+    if not text.strip():
+        return "empty tag"
+    if text != text.strip():
+        return f"tag {text!r} has spaces around it"
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text):
+        return f"tag {text!r} contains control or invisible formatting characters"
+    return None
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    if ctx.settings.tags:
+        return
+    for tag in post.tags:
+        message = problem(tag.text) if tag.yaml_type == "str" else None
+        if message is not None:
+            yield RULE.on(post, tag.pos, message)
+
+
+RULE = Rule(code="LL021", name="tag-format", scope=Scope.POST, doc=__doc__ or "", check=check)
