@@ -95,6 +95,10 @@ def check(
         list[str] | None, typer.Option(help="Skip these rules (names, codes or prefixes).")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes (aliases, tag lists) and say what changed.")
+    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     config_path: ConfigOpt = None,
     today: TodayOpt = None,
 ) -> None:
@@ -111,11 +115,16 @@ def check(
     missing = [str(p) for p in paths or () if not p.exists()]
     if missing:
         fail(f"no such file: {', '.join(missing)}")
-    options = engine.Options(select=_split(select), ignore=_split(ignore))
+    options = engine.Options(select=_split(select), ignore=_split(ignore), use_cache=not no_cache)
+    day = today_for(loaded, today)
     try:
-        result = engine.lint(
-            loaded, today=today_for(loaded, today), cwd=Path.cwd(), targets=paths or None, options=options
-        )
+        result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=paths or None, options=options)
+        if fix:
+            from learnlog_checks import fixing
+
+            for change in fixing.apply(loaded, result):
+                sys.stderr.write(change + "\n")
+            result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=paths or None, options=options)
     except ConfigError as exc:
         fail(str(exc))
     reporters.get(kind, color=_use_color()).report(result, sys.stdout)
@@ -143,6 +152,11 @@ def rules(
     for rule in ALL_RULES:
         summary = " ".join(rule.doc.split("What it does:", 1)[-1].split("Why:", 1)[0].split())
         sys.stdout.write(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {summary}\n")
+
+
+# Commands in their own modules (learnlog_checks/commands/<name>.py, each with a `command` function).
+# from learnlog_checks.commands import index as _index
+# app.command(name="index")(_index.command)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from learnlog_checks.rules import ALL_RULES, Context, Scope
 class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    use_cache: bool = True
 
 
 @dataclass(frozen=True, slots=True)
