@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from tests.helpers import daily, post
+
+
+def test_month_typed_wrong(make_log):
+    log = make_log({**daily(2), "2024-02-04-day-3.md": post(3)})
+    assert log.findings() == [("2024-02-04-day-3.md", 1, 1, "day-matches-date")]
+    output = log.run()[1]
+    assert "day 3 should be dated 2024-01-04, found 2024-02-04" in output
+    assert "if the date is right, this is day 34" in output
+
+
+def test_front_matter_date_is_reported_at_its_line(make_log):
+    posts = {"2024-01-02-day-1.md": post(1), "2024-01-03-day-2.md": post(2, extra="date: 2024-01-05 10:00")}
+    rows = make_log(posts).findings("--select", "day-matches-date")
+    assert rows == [("2024-01-03-day-2.md", 5, 1, "day-matches-date")]
+
+
+def test_without_start_nothing_is_checked(make_log):
+    config = 'tags_field = "categories"\n'
+    assert make_log({"2024-05-05-day-1.md": post(1)}, config=config).rules() == []

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from tests.helpers import daily
+
+
+def test_gap_reported_on_the_post_after_it(make_log):
+    posts = daily(2)
+    posts.update({"2024-01-05-day-4.md": daily(4)["2024-01-05-day-4.md"]})
+    log = make_log(posts)
+    assert log.findings() == [("2024-01-05-day-4.md", 1, 1, "sequential-numbering")]
+    assert "day 3 is missing before day 4" in log.run()[1]
+
+
+def test_longer_gap_names_the_range(make_log):
+    posts = {**daily(1), **{k: v for k, v in daily(6).items() if k.endswith("day-6.md")}}
+    assert "days 2..5 are missing before day 6" in make_log(posts).run()[1]
+
+
+def test_no_numbers_no_rule(make_log):
+    posts = {"2024-01-02-hello.md": "---\ntitle: x\ncategories: [theory]\n---\n"}
+    log = make_log(posts, config='filename = "{date}-{slug}.md"\ntags_field = "categories"\n')
+    assert log.findings() == []
