@@ -112,6 +112,10 @@ def check(
 
     kind = _format(output_format)
     loaded = load_config(config_path)
+    if not loaded.posts_dir.is_dir():
+        where = f" (relative to {loaded.source})" if loaded.source else ""
+        folder = loaded.settings.posts.as_posix()
+        fail(f"posts folder '{folder}' does not exist{where}; set 'posts' in learnlog.toml")
     missing = [str(p) for p in paths or () if not p.exists()]
     if missing:
         fail(f"no such file: {', '.join(missing)}")
@@ -157,6 +161,17 @@ def rules(
 # Commands in their own modules (learnlog_checks/commands/<name>.py, each with a `command` function).
 # from learnlog_checks.commands import index as _index
 # app.command(name="index")(_index.command)
+from learnlog_checks.commands import index as _index  # noqa: E402
+from learnlog_checks.commands import init as _init  # noqa: E402
+from learnlog_checks.commands import new as _new  # noqa: E402
+from learnlog_checks.commands import schema as _schema  # noqa: E402
+from learnlog_checks.commands import stats as _stats  # noqa: E402
+
+app.command(name="index")(_index.command)
+app.command(name="stats")(_stats.command)
+app.command(name="new")(_new.command)
+app.command(name="init")(_init.command)
+app.command(name="schema")(_schema.command)
 
 
 def main() -> None:

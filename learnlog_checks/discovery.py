@@ -22,6 +22,8 @@ def walk(posts_dir: Path, exclude: tuple[str, ...]) -> list[Entry]:
     Folders are entered unless they are links or are named like a post (`*.md`); such entries, and
     links, FIFOs and the like, are returned so that the reader can report them.
     """
+    if posts_dir.is_symlink():
+        return [Entry(str(posts_dir), ".")]  # the folder itself, reported as a link, never entered
     found: list[Entry] = []
     stack = [(str(posts_dir), "")]
     while stack:

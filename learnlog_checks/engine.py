@@ -1,4 +1,10 @@
-"""lint(): read every post of the log, run the rules, keep what concerns the targets, sort."""
+"""lint(): read every post of the log, run the rules, keep what concerns the targets, sort.
+
+The per-file stage (read the head, parse, run the POST rules: `stage`) runs in worker processes for
+large logs (`parallel`) and is cached per file under the digest of what it read (`cache`). The
+COLLECTION rules then run on summaries of every post (`records`). With the cache, an unchanged log is
+answered from the stored verdict after reading each head once.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from learnlog_checks import discovery, parsing, schema, selection
+from learnlog_checks import cache, discovery, parallel, records, selection, stage
 from learnlog_checks.config import LoadedConfig
 from learnlog_checks.model import Finding, LintResult, Parsed, Post
-from learnlog_checks.rules import ALL_RULES, Context, Scope
+from learnlog_checks.rules import ALL_RULES, Scope
+
+BAD_RECORD = (ValueError, TypeError, KeyError, IndexError, AttributeError)  # a corrupt cache line
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +42,15 @@ class Log:
 
 
 def read_log(loaded: LoadedConfig, *, cwd: Path) -> Log:
-    """Discover and parse every post of the log."""
+    """Discover and parse every post of the log (whole posts, no cache)."""
+    from learnlog_checks import parsing
+
     settings = loaded.settings
     entries = discovery.walk(loaded.posts_dir, settings.exclude)
+    displays = display_paths(entries, loaded.posts_dir, cwd)
     parsed = tuple(
-        parsing.parse_file(e.path, e.name, discovery.display_path(e.path, cwd), settings) for e in entries
+        parsing.parse_file(e.path, e.name, display, settings)
+        for e, display in zip(entries, displays, strict=True)
     )
     return Log(parsed, tuple(e.path for e in entries))
 
@@ -57,49 +70,158 @@ def lint(
         selection.validate_keys(keys, where)
     for glob, keys in settings.ignore.items():
         selection.validate_keys(keys, f"[ignore] {glob!r}")
-    validators = schema.Validators(settings, schema.load_user_schema(settings, loaded.root))
-    log = read_log(loaded, cwd=cwd)
-    wanted = _wanted(log, targets)
-    posts = log.posts
-    ctx = Context(settings=settings, today=today, root=loaded.root, schema=validators)
-    findings = _run(log, posts, wanted, ctx)
-    by_path = {p.post.path: p.post for p in log.parsed if p.post is not None}
-    kept = [
+    user = _user_schema(loaded)
+    job = stage.Job(settings=settings, user_schema=user, today=today, root=loaded.root)
+    entries = discovery.walk(loaded.posts_dir, settings.exclude)
+    displays = display_paths(entries, loaded.posts_dir, cwd)
+    wanted = _wanted(entries, displays, targets)
+    if options.use_cache:
+        items = [stage.Item(e.path, e.name, d, check=True) for e, d in zip(entries, displays, strict=True)]
+        store = cache.Store.open(loaded.root, settings.model_dump_json(), user)
+        findings = _cached(store, job, items)
+    else:
+        items = [stage.Item(e.path, e.name, d, d in wanted) for e, d in zip(entries, displays, strict=True)]
+        findings = _verdict(job, _fresh(job, items))
+    kept = [f for f in findings if f.path in wanted and selection.selected(f, options.select, options.ignore)]
+    return LintResult(findings=tuple(sorted(set(kept))), files_checked=len(wanted))
+
+
+def _fresh(job: stage.Job, items: list[stage.Item]) -> list[records.Record]:
+    """Every item read and checked now (in worker processes for a large log)."""
+    decoder = records.Decoder()
+    results = parallel.run(job, items)
+    return [decoder.decode(line, i.display, i.name) for i, (_, line) in zip(items, results, strict=True)]
+
+
+def _user_schema(loaded: LoadedConfig) -> dict[str, Any] | None:
+    if loaded.settings.schema_ is None:
+        return None
+    from learnlog_checks import schema
+
+    return schema.load_user_schema(loaded.settings, loaded.root)
+
+
+def display_paths(entries: Sequence[discovery.Entry], posts_dir: Path, cwd: Path) -> list[str]:
+    """discovery.display_path of every entry, without a Path per file when the folder is under `cwd`."""
+    try:
+        folder = posts_dir.relative_to(cwd).as_posix()
+    except ValueError:
+        return [discovery.display_path(e.path, cwd) for e in entries]
+    prefix = "" if folder == "." else folder + "/"
+    base = str(posts_dir) + "/"
+    return [
+        prefix + e.name if e.path == base + e.name else discovery.display_path(e.path, cwd) for e in entries
+    ]
+
+
+def _wanted(
+    entries: Sequence[discovery.Entry], displays: list[str], targets: Iterable[Path] | None
+) -> set[str]:
+    """Display paths of the files to report on."""
+    if targets is None:
+        return set(displays)
+    chosen = [str(t.resolve()) for t in targets]
+    prefixes = tuple(t.rstrip("/") + "/" for t in chosen)
+    folders: dict[str, Path] = {}
+    wanted = set()
+    for entry, display in zip(entries, displays, strict=True):
+        path = Path(entry.path)
+        parent = str(path.parent)
+        if parent not in folders:
+            folders[parent] = path.parent.resolve()
+        real = str(folders[parent] / path.name)
+        if real in chosen or real.startswith(prefixes):
+            wanted.add(display)
+    return wanted
+
+
+def _verdict(job: stage.Job, decoded: Sequence[records.Record]) -> list[Finding]:
+    """Every finding of the log (per-file ones and the COLLECTION rules'), minus those silenced."""
+    posts = [r.post for r in decoded if r.post is not None]
+    ctx = stage.context(job)
+    findings = [f for r in decoded for f in r.findings]
+    for rule in ALL_RULES:
+        if rule.scope is Scope.COLLECTION:
+            findings.extend(rule.check(posts, ctx))
+    by_path = {p.path: p for p in posts}
+    table = job.settings.ignore
+    return [
         f
         for f in findings
-        if f.path in wanted
-        and selection.selected(f, options.select, options.ignore)
-        and not selection.ignored_by_file(f, _name(by_path.get(f.path)), settings.ignore)
+        if not selection.ignored_by_file(f, _name(by_path.get(f.path)), table)
         and not selection.ignored_by_comment(f, by_path.get(f.path))
     ]
-    return LintResult(findings=tuple(sorted(set(kept))), files_checked=len(wanted))
 
 
 def _name(post: Post | None) -> str | None:
     return post.name if post is not None else None
 
 
-def _wanted(log: Log, targets: Iterable[Path] | None) -> set[str]:
-    """Display paths of the files to report on."""
-    displays = [p.post.path if p.post else p.findings[0].path for p in log.parsed]
-    if targets is None:
-        return set(displays)
-    chosen = [str(t.resolve()) for t in targets]
-    wanted = set()
-    for absolute, display in zip(log.names, displays, strict=True):
-        real = str(Path(absolute).parent.resolve() / Path(absolute).name)
-        if any(real == t or real.startswith(t.rstrip("/") + "/") for t in chosen):
-            wanted.add(display)
-    return wanted
-
-
-def _run(log: Log, posts: Sequence[Post], wanted: set[str], ctx: Context) -> list[Finding]:
-    findings = [f for p in log.parsed for f in p.findings]
-    parsed_targets = [p for p in posts if p.path in wanted and p.parsed]
-    for rule in ALL_RULES:
-        if rule.scope is Scope.POST:
-            for post in parsed_targets:
-                findings.extend(rule.check(post, ctx))
-        elif rule.scope is Scope.COLLECTION:
-            findings.extend(rule.check(posts, ctx))
+def _cached(store: cache.Store, job: stage.Job, items: list[stage.Item]) -> list[Finding]:
+    """The verdict of the log through the cache: stored whole, else from stored and fresh records."""
+    stored_today = store.header()
+    digests: list[str] | None = None
+    if stored_today is not None:
+        digests = [stage.read_digest(item) for item in items]
+        found = store.verdict(job.today, _log_digest(digests))
+        if found is not None:
+            try:
+                return list(records.Decoder().findings(found))
+            except BAD_RECORD:
+                pass
+    decoded, digests = _records(store, job, items, digests, stored_today == job.today.isoformat())
+    findings = _verdict(job, decoded)
+    store.write_verdict(job.today, _log_digest(digests), records.encode_findings(findings))
     return findings
+
+
+def _records(
+    store: cache.Store, job: stage.Job, items: list[stage.Item], digests: list[str] | None, fresh: bool
+) -> tuple[list[records.Record], list[str]]:
+    """Each item's record (stored when its digest is, else made) and digest; rewrites the stored records."""
+    found: list[records.Record | None] = [None] * len(items)
+    final = list(digests) if digests is not None else [""] * len(items)
+    index = {d: i for i, d in enumerate(digests or ())}
+    decoder = records.Decoder()
+    writer = store.writer(job.today)
+    for digest, line in store.records() if index else ():
+        i = index.pop(digest, None)
+        reused = None if i is None else _reuse(decoder, job, items[i], line, fresh=fresh)
+        if i is not None and reused is not None:
+            found[i], line = reused
+            writer.add(digest, line)
+    misses = [i for i, record in enumerate(found) if record is None]
+    for i, (digest, line) in zip(misses, parallel.run(job, [items[i] for i in misses]), strict=True):
+        found[i] = decoder.decode(line, items[i].display, items[i].name)
+        final[i] = digest
+        writer.add(digest, line)
+    writer.close()
+    return [record for record in found if record is not None], final
+
+
+def _reuse(
+    decoder: records.Decoder, job: stage.Job, item: stage.Item, line: str, *, fresh: bool
+) -> tuple[records.Record, str] | None:
+    """A stored record and its line; checked for another day, its POST rules (but the schema) run again."""
+    try:
+        if fresh:
+            record = decoder.decode(line, item.display, item.name)
+            return (record, line) if record.checked else None
+        whole = decoder.decode(line, item.display, item.name, whole=True)
+        if not whole.checked:
+            return None
+        post = whole.post
+        other: list[Finding] = []
+        if post is not None and post.parsed:
+            other = stage.post_findings(post, stage.context(job), schema=False)[1]
+        parsed = Parsed(post, whole.parse)
+        line = records.encode(parsed, item.display, item.name, schema=whole.schema, other=other, checked=True)
+        return decoder.decode(line, item.display, item.name), line
+    except BAD_RECORD:
+        return None
+
+
+def _log_digest(digests: Sequence[str]) -> str:
+    import hashlib
+
+    return hashlib.blake2b("\n".join(digests).encode(), digest_size=16).hexdigest()

@@ -36,7 +36,17 @@ def parse_file(path: str, name: str, display: str, settings: Settings) -> Parsed
 def parse_text(
     text: str, name: str, display: str, settings: Settings, *, complete: bool = True, had_bom: bool = False
 ) -> Parsed:
-    """Parse already decoded text (LF line endings) as the post `name`."""
+    """Parse already decoded text (LF line endings) as the post `name`; never raises for its content."""
+    try:
+        return _parse_text(text, name, display, settings, complete=complete, had_bom=had_bom)
+    except (ValueError, TypeError, OverflowError, RecursionError, UnicodeError, OSError) as exc:
+        message = f"cannot be checked: {type(exc).__name__}: {exc}"  # a bug; the other files go on
+        return Parsed(None, (readable_file.RULE.at(display, Pos(1, 1), message),))
+
+
+def _parse_text(
+    text: str, name: str, display: str, settings: Settings, *, complete: bool, had_bom: bool
+) -> Parsed:
     findings: list[Finding] = []
     if had_bom:
         findings.append(
@@ -108,7 +118,7 @@ def _post(
 ) -> Post:
     data: dict[str, Any] = parsed.data
     raw_date = data.get("date")
-    meta_date = dates.calendar_day(raw_date, settings.timezone) if isinstance(raw_date, str) else None
+    meta_date = _calendar_day(raw_date, settings.timezone) if isinstance(raw_date, str) else None
     tags, as_string = _tags(data, parsed, settings.tags_field)
     title_day = _title_day(data.get("title"), settings.title)
     return Post(
@@ -126,6 +136,14 @@ def _post(
         suppressed=dict(_suppressions(yaml_text)),
         scalars=parsed.scalars,
     )
+
+
+def _calendar_day(raw: str, zone: str) -> date | None:
+    """The day a front-matter date stands for; None (reported by date-field) when it is out of range."""
+    try:
+        return dates.calendar_day(raw, zone)
+    except (ValueError, OverflowError):  # an offset of 24 hours or more, a year 1 or 9999 time
+        return None
 
 
 def _tags(data: dict[str, Any], parsed: yamlnodes.Parsed, field: str) -> tuple[tuple[Tag, ...], bool]:

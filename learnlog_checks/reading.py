@@ -13,6 +13,7 @@ from dataclasses import dataclass
 MAX_POST_BYTES = 1_000_000  # a post larger than this is reported, not read
 MAX_FRONT_MATTER_BYTES = 64 * 1024  # front matter longer than this is reported, not parsed
 FIRST_READ = 4096
+TOO_LONG = f"front matter over the limit of {MAX_FRONT_MATTER_BYTES} bytes: no closing '---' line within it"
 BOM = b"\xef\xbb\xbf"
 # The closing line of a front matter block (after line endings are made "\n"): --- or ..., as Jekyll.
 CLOSING = re.compile(rb"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -51,6 +52,7 @@ def read_head(path: str) -> Head:
 
 
 def _read_front_bytes(fd: int, size: int) -> tuple[bytes, bool]:
+    """The first bytes of the file, through the closing line or just past the front matter limit."""
     data = os.read(fd, FIRST_READ if size > FIRST_READ else max(size, 1))
     if not data.lstrip(BOM).startswith(b"---"):
         return data, len(data) >= size  # no front matter: what was read is enough to say so
@@ -77,7 +79,10 @@ def decode(raw: bytes, *, complete: bool) -> Head:
     """Strip one BOM, make line endings LF, decode strict UTF-8 up to the end of the front matter."""
     had_bom = raw.startswith(BOM)
     data = normalize(raw[len(BOM) :] if had_bom else raw)
-    match = CLOSING.search(data, 3) if data.startswith(b"---") else None
+    opened = data.startswith(b"---")
+    match = CLOSING.search(data, 3) if opened else None
+    if opened and _front_matter_size(match, data, complete=complete) > MAX_FRONT_MATTER_BYTES:
+        return Head(had_bom=had_bom, problem=TOO_LONG)
     if match is not None:
         data, complete = data[: match.end()], False if match.end() < len(data) else complete
     elif not complete:
@@ -86,7 +91,9 @@ def decode(raw: bytes, *, complete: bool) -> Head:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = (
+            exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1 + (len(BOM) if had_bom and line == 1 else 0)
+        )
         byte = data[exc.start]
         return Head(
             had_bom=had_bom,
@@ -97,7 +104,15 @@ def decode(raw: bytes, *, complete: bool) -> Head:
     return Head(text=text, had_bom=had_bom, complete=complete)
 
 
+def _front_matter_size(match: re.Match[bytes] | None, data: bytes, *, complete: bool) -> int:
+    """Bytes before the closing line; at least all that was read when it was not found in time."""
+    if match is not None:
+        return match.start()
+    return 0 if complete else len(data)
+
+
 def _os_problem(exc: OSError) -> str:
+    """Say why the file could not be opened, naming a link as such."""
     if exc.errno == getattr(os, "ELOOP", -1) or exc.errno == getattr(os, "EMLINK", -2):
         return "a symbolic link; a post must be a plain file (links are never followed)"
     return f"cannot be read: {exc.strerror or exc}"

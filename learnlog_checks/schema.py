@@ -11,15 +11,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, exceptions, validators
-from jsonschema.exceptions import SchemaError, ValidationError
-
+from learnlog_checks import quickschema
 from learnlog_checks.config import ConfigError, Settings
 from learnlog_checks.model import Finding, KeyPath, Pos, Post
 from learnlog_checks.rules import front_matter_schema
 from learnlog_checks.tagging import type_word
+
+if TYPE_CHECKING:  # jsonschema loads only when a post needs it (it costs a fifth of a hook's time)
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 SCHEMA_FILE = "post.schema.json"
 TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number"}
@@ -48,6 +50,9 @@ def load_user_schema(settings: Settings, root: Path) -> dict[str, Any] | None:
     """The user's `schema` file, checked to be a valid JSON Schema; ConfigError says what is wrong."""
     if settings.schema_ is None:
         return None
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import SchemaError
+
     path = root / settings.schema_
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -76,19 +81,35 @@ def effective(settings: Settings, user: dict[str, Any] | None, *, with_tags: boo
 
 
 class Validators:
-    """The pre-built validators for a log: the built-in schema and the user's, with format checking."""
+    """The validators for a log: the built-in schema and the user's, with format checking.
+
+    They are built on first use; a post that `quickschema` finds surely valid skips them.
+    """
 
     def __init__(self, settings: Settings, user: dict[str, Any] | None) -> None:
         self.tags_field = settings.tags_field
-        schemas = [builtin(settings.tags_field)] + ([user] if user is not None else [])
-        self.validators = [
-            validators.validator_for(s, default=Draft202012Validator)(
-                s, format_checker=Draft202012Validator.FORMAT_CHECKER
-            )
-            for s in schemas
-        ]
+        self.schemas = [builtin(settings.tags_field)] + ([user] if user is not None else [])
+        self._quick = [quickschema.compile_schema(s) for s in self.schemas]
+        self._validators: list[Validator] | None = None
+
+    @property
+    def validators(self) -> list[Validator]:
+        """The jsonschema validators, built (and jsonschema imported) on first use."""
+        if self._validators is None:
+            from jsonschema import Draft202012Validator, validators
+
+            self._validators = [
+                validators.validator_for(s, default=Draft202012Validator)(
+                    s, format_checker=Draft202012Validator.FORMAT_CHECKER
+                )
+                for s in self.schemas
+            ]
+        return self._validators
 
     def check(self, post: Post) -> Iterator[Finding]:
+        data = dict(post.data)
+        if all(quick is not None and quick(data) for quick in self._quick):
+            return  # jsonschema would find nothing
         for validator in self.validators:
             for error in validator.iter_errors(dict(post.data)):
                 if not self._reported_elsewhere(error, post):
@@ -107,6 +128,8 @@ class Validators:
 
 
 def _best(error: ValidationError) -> ValidationError:
+    from jsonschema import exceptions
+
     if error.validator in ("anyOf", "oneOf") and error.context:
         best = exceptions.best_match(error.context)
         return best if best is not None else error

@@ -23,6 +23,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class SplitError:
+    """Why the file has no front matter Jekyll would read, and where."""
+
     message: str
     line: int = 1
     column: int = 1
@@ -45,7 +47,10 @@ def split(text: str, *, complete: bool = True, limit_kb: int = 64) -> Block | Sp
 
 
 def _bad_opening(lines: list[str]) -> SplitError:
+    """Name what stands on line 1 instead of `---`."""
     first = lines[0]
+    if first.startswith("\ufeff"):
+        return SplitError("a second byte order mark (or U+FEFF) before the opening '---'; remove it")
     if first.startswith("+++"):
         return SplitError("TOML front matter ('+++') is not read by Jekyll; use YAML between '---' lines")
     if first.lstrip().startswith("{"):

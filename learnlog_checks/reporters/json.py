@@ -6,6 +6,7 @@ import json
 from typing import Any, TextIO
 
 from learnlog_checks.model import Finding, LintResult, Severity
+from learnlog_checks.textsafe import visible
 
 VERSION = 1
 
@@ -18,11 +19,11 @@ def as_dict(finding: Finding) -> dict[str, Any]:
         "path": finding.path,
         "line": finding.line,
         "column": finding.column,
-        "message": finding.message,
+        "message": visible(finding.message),
         "fixable": finding.fixable,
     }
     if finding.suggestion:
-        data["suggestion"] = finding.suggestion
+        data["suggestion"] = visible(finding.suggestion)
     return data
 
 

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from learnlog_checks import __version__
 from learnlog_checks.model import LintResult
 from learnlog_checks.rules import ALL_RULES
+from learnlog_checks.textsafe import visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning"}
@@ -38,7 +39,7 @@ class SarifReporter:
         index = {rule.code: number for number, rule in enumerate(ALL_RULES)}
         results = []
         for f in result.findings:
-            text = f.message + (f" ({f.suggestion})" if f.suggestion else "")
+            text = visible(f.message) + (f" ({visible(f.suggestion)})" if f.suggestion else "")
             results.append(
                 {
                     "ruleId": f.code,

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Time learnlog-check against the floor, side by side: `python benchmarks/run.py [--quick] [--write]`.
+
+Builds the three corpora with make_log.py (once; kept under --dir), then runs each command in paired,
+alternating rounds and prints the median wall time, its ratio to the floor (the hook's also to
+`python -c "import yaml, jsonschema"`) and the peak memory (the largest resident size of the process or
+any of its workers, from os.wait4). --write puts the table into benchmarks/README.md. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCH = Path(os.environ.get("LEARNLOG_BENCH", "/work/shared/bench"))
+TODAY = "2200-01-01"  # after the last day of every corpus: no future-date findings
+CORPORA = {
+    "366 x 9 KB": ("366", []),
+    "3,660 x 9 KB": ("3660", []),
+    "36,600 x 2 KB": ("36600", ["--body-kb", "2"]),
+}
+MARK = "<!-- figures: written by benchmarks/run.py --write -->"
+
+
+@dataclass
+class Case:
+    """One command to time, and what its ratio is taken against."""
+
+    name: str
+    argv: list[str]
+    base: str = "floor"
+    times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+
+def tool() -> list[str]:
+    """The console script next to this Python (not a shim), else `python -m learnlog_checks`."""
+    script = Path(sys.executable).parent / "learnlog-check"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "learnlog_checks"]
+
+
+def build(folder: Path, days: str, extra: list[str]) -> Path:
+    """The corpus of `days` posts under `folder` (made once; a stamp file says it is complete)."""
+    log = folder / f"log-{days}{'-'.join(extra)}"
+    if not (log / ".complete").exists():
+        shutil.rmtree(log, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(BENCH / "make_log.py"), str(log), "--days", days, *extra], check=True
+        )
+        (log / ".complete").write_text("")
+    return log
+
+
+def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one run (the process and the workers it waited for)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def cases(log: Path, days: str) -> list[Case]:
+    """The commands timed on one corpus."""
+    check = [*tool(), "check", "--format", "concise", "--today", TODAY]
+    found = [
+        Case("floor", [sys.executable, str(BENCH / "floor.py"), "."]),
+        Case("check, cold (--no-cache)", [*check, "--no-cache"]),
+        Case("check, warm (cache)", check),
+    ]
+    if has_index():
+        found.append(Case("index --check", [*tool(), "index", "--check"]))
+    if days == "366":
+        post = sorted((log / "_posts").iterdir())[len(list((log / "_posts").iterdir())) // 2]
+        staged = f"_posts/{post.name}"
+        found += [
+            Case('python -c "import yaml, jsonschema"', [sys.executable, "-c", "import yaml, jsonschema"]),
+            Case("hook: check 1 post, warm", [*check, staged], base="import"),
+            Case("hook: check 1 post, changed", [*check, staged], base="import"),
+            Case("hook: check 1 post, --no-cache", [*check, "--no-cache", staged], base="import"),
+        ]
+    return found
+
+
+def has_index() -> bool:
+    try:
+        return subprocess.run([*tool(), "index", "--help"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def touch_front_matter(log: Path, case: Case, round_: int) -> None:
+    """For the 'changed' hook: edit the staged post's front matter so that it misses the cache."""
+    if "changed" not in case.name:
+        return
+    path = log / case.argv[-1]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = [line for line in lines if not line.startswith("# bench ")]
+    lines.insert(1, f"# bench {round_ % 2}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def run_corpus(label: str, log: Path, days: str, rounds: int) -> list[tuple[str, Case, float, float]]:
+    todo = cases(log, days)
+    for case in todo:  # warm-up: compiled files, disk cache, the tool's cache, the tag index
+        if case.name.startswith("index"):
+            subprocess.run([*tool(), "index"], cwd=log, capture_output=True)
+        measure(case.argv, log)
+    for round_ in range(rounds):
+        for case in todo if round_ % 2 == 0 else reversed(todo):
+            touch_front_matter(log, case, round_)
+            elapsed, peak = measure(case.argv, log)
+            case.times.append(elapsed)
+            case.peaks.append(peak)
+    touch_front_matter(log, Case("changed", ["", todo[-1].argv[-1]]), 1) if days == "366" else None
+    medians = {case.name: statistics.median(case.times) for case in todo}
+    base = {"floor": medians["floor"], "import": medians.get('python -c "import yaml, jsonschema"', 0.0)}
+    rows = []
+    for case in todo:
+        ratio_floor = medians[case.name] / base["floor"]
+        ratio_import = medians[case.name] / base["import"] if case.base == "import" else float("nan")
+        rows.append((label, case, ratio_floor, ratio_import))
+    return rows
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from importlib.metadata import version
+
+    import jsonschema  # noqa: F401 (versions only)
+    import yaml
+
+    return (
+        f"{cores} CPUs ({model}), Python {platform.python_version()}, PyYAML {yaml.__version__} "
+        f"(libyaml: {yaml.__with_libyaml__}), jsonschema {version('jsonschema')}, {platform.system()}"
+    )
+
+
+def table(rows: list[tuple[str, Case, float, float]]) -> str:
+    lines = [
+        "| corpus | command | median s | x floor | x import | peak MiB |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, case, ratio_floor, ratio_import in rows:
+        imp = "" if ratio_import != ratio_import else f"{ratio_import:.2f}"  # NaN: not a hook
+        lines.append(
+            f"| {label} | {case.name} | {statistics.median(case.times):.3f} | {ratio_floor:.2f} | {imp} "
+            f"| {max(case.peaks):.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def write_readme(text: str) -> None:
+    readme = HERE / "README.md"
+    current = readme.read_text(encoding="utf-8") if readme.exists() else MARK + "\n"
+    head = current.split(MARK, 1)[0]
+    readme.write_text(head + MARK + "\n\n" + text + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="3 rounds, without the 36,600-post corpus")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds per corpus (default 7, quick 3)")
+    parser.add_argument(
+        "--dir", type=Path, default=Path("/tmp/learnlog-bench"), help="where corpora are kept"
+    )
+    parser.add_argument("--write", action="store_true", help="write the figures into benchmarks/README.md")
+    args = parser.parse_args()
+    rounds = args.rounds or (3 if args.quick else 7)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for label, (days, extra) in CORPORA.items():
+        if args.quick and days == "36600":
+            continue
+        log = build(args.dir, days, extra)
+        rows += run_corpus(label, log, days, rounds)
+        print(f"done: {label}", file=sys.stderr)
+    text = f"Machine: {machine()}. Median of {rounds} paired, alternating rounds; `--today {TODAY}`.\n\n"
+    text += table(rows)
+    print(text)
+    if args.write:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

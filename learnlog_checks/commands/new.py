@@ -1,0 +1,84 @@
+"""`learnlog-check new`: write the next post of the log and print its path."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Config file to use instead of searching for learnlog.toml.", dir_okay=False
+    ),
+]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date.")
+]
+
+
+def command(
+    date_text: Annotated[
+        str | None,
+        typer.Option("--date", help="The post's date, YYYY-MM-DD. Default: today in the log's timezone."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="The title's text; the log's `title` pattern adds the day number.")
+    ] = None,
+    tags: Annotated[str | None, typer.Option(help="Comma-separated tags from the log's [tags].")] = None,
+    config_path: ConfigOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Write the next post (day number, date, file name, front matter); refuses to overwrite.
+
+    Example: learnlog-check new --title "Attention is all you need" --tags theory,nlp
+             learnlog-check new --date 2024-03-01 --title "Probability: Bayes" --tags math-for-ml,theory
+    """
+    from learnlog_checks import cli, newpost
+    from learnlog_checks.config import ConfigError
+    from learnlog_checks.discovery import display_path
+
+    loaded = cli.load_config(config_path)
+    now = cli.today_for(loaded, today)
+    when = _parse_date(date_text) if date_text else now
+    request = newpost.Request(
+        date=when, title=_ask(title, "Title", "--title"), tags=_split(_ask(tags, "Tags (a,b)", "--tags"))
+    )
+    try:
+        draft = newpost.draft(loaded, request, today=now)
+        newpost.write(draft)
+    except newpost.NewPostError as exc:
+        cli.fail(str(exc), 1)
+    except ConfigError as exc:
+        cli.fail(str(exc))
+    for note in draft.notes:
+        sys.stderr.write(f"learnlog-check: {note}\n")
+    sys.stdout.write(display_path(str(draft.path), Path.cwd()) + "\n")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        from learnlog_checks import cli
+
+        cli.fail(f"--date {text!r} is not a date like 2024-01-02")
+
+
+def _ask(value: str | None, prompt: str, option: str) -> str:
+    """The option's value; asked for on a terminal, else an error naming the option."""
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        answer: str = typer.prompt(prompt)
+        return answer
+    from learnlog_checks import cli
+
+    cli.fail(f"{option} is required when not run in a terminal")
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())

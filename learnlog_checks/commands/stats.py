@@ -1,0 +1,44 @@
+"""`learnlog-check stats`: posts, first and last day, streaks, missed dates, posts per tag, the mode split."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+FORMATS = ("text", "json", "markdown")
+
+
+def command(
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
+    ] = "text",
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            "-c",
+            help="Config file to use instead of searching for learnlog.toml.",
+            dir_okay=False,
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date."),
+    ] = None,
+) -> None:
+    """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes.
+
+    Example: learnlog-check stats --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from learnlog_checks import cli, engine, stats
+
+    if output_format not in FORMATS:
+        cli.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
+    loaded = cli.load_config(config_path)
+    day = cli.today_for(loaded, today)
+    log = engine.read_log(loaded, cwd=Path.cwd())
+    figures = stats.compute(log.posts, loaded.settings, today=day)
+    sys.stdout.write(stats.RENDERERS[output_format](figures))

@@ -1,0 +1,114 @@
+"""The per-file stage of a lint run: read the head of a file, parse it, run the POST rules, encode a record.
+
+It is a pure function of the file's head, its names and the `Job`, so it can run in any process and its
+result can be kept in the cache under the digest of exactly what it read (`head_digest`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from learnlog_checks import reading, records
+from learnlog_checks.config import Settings
+from learnlog_checks.model import Finding, Parsed, Pos, Post
+from learnlog_checks.rules import ALL_RULES, Context, Scope, front_matter_schema, readable_file
+
+SCHEMA_RULE = front_matter_schema.RULE.name
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every file of one run is checked with."""
+
+    settings: Settings
+    user_schema: dict[str, Any] | None
+    today: date
+    root: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of the posts folder: its absolute path, its name in the folder, its display path."""
+
+    path: str
+    name: str
+    display: str
+    check: bool  # run the POST rules on it
+
+
+_CONTEXT: tuple[Job, Context] | None = None  # built once per process and job
+
+
+def context(job: Job) -> Context:
+    """The rule context of `job` (the schema validators are built on first use, inside `schema`)."""
+    global _CONTEXT
+    if _CONTEXT is None or _CONTEXT[0] is not job:
+        from learnlog_checks import schema
+
+        validators = schema.Validators(job.settings, job.user_schema)
+        _CONTEXT = (job, Context(settings=job.settings, today=job.today, root=job.root, schema=validators))
+    return _CONTEXT[1]
+
+
+def head_digest(item: Item, head: reading.Head) -> str:
+    """A digest of everything the stage reads: the names and the decoded head (or why it is unreadable)."""
+    meta = repr((item.name, item.display, head.had_bom, head.complete, head.problem, head.problem_line))
+    digest = hashlib.blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update(repr(head.problem_column).encode())
+    digest.update(b"\0")
+    digest.update(head.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def read_digest(item: Item) -> str:
+    """The digest of the file as it is now (see `head_digest`)."""
+    return head_digest(item, reading.read_head(item.path))
+
+
+def process(job: Job, items: Sequence[Item]) -> list[tuple[str, str]]:
+    """(digest, record line) for each item, in order."""
+    return [process_one(job, item) for item in items]
+
+
+def process_one(job: Job, item: Item) -> tuple[str, str]:
+    head = reading.read_head(item.path)
+    parsed = parse_head(head, item, job.settings)
+    schema: list[Finding] = []
+    other: list[Finding] = []
+    post = parsed.post
+    if item.check and post is not None and post.parsed:
+        schema, other = post_findings(post, context(job))
+    line = records.encode(parsed, item.display, item.name, schema=schema, other=other, checked=item.check)
+    return head_digest(item, head), line
+
+
+def parse_head(head: reading.Head, item: Item, settings: Settings) -> Parsed:
+    """What parsing.parse_file gives for a file whose head is `head`."""
+    if head.problem is not None:
+        pos = Pos(head.problem_line, head.problem_column)
+        return Parsed(None, (readable_file.RULE.at(item.display, pos, head.problem),))
+    from learnlog_checks import parsing
+
+    return parsing.parse_text(
+        head.text, item.name, item.display, settings, complete=head.complete, had_bom=head.had_bom
+    )
+
+
+def post_findings(post: Post, ctx: Context, *, schema: bool = True) -> tuple[list[Finding], list[Finding]]:
+    """The findings of the POST rules on `post`: the schema rule's apart from every other rule's."""
+    from_schema: list[Finding] = []
+    other: list[Finding] = []
+    for rule in ALL_RULES:
+        if rule.scope is not Scope.POST:
+            continue
+        if rule.name == SCHEMA_RULE:
+            if schema:
+                from_schema.extend(rule.check(post, ctx))
+        else:
+            other.extend(rule.check(post, ctx))
+    return from_schema, other

@@ -1,0 +1,177 @@
+"""The fast paths give the verdicts of the plain algorithm: worker processes, summaries, quick schema."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from learnlog_checks import config, engine, parallel, quickschema, records, schema, selection
+from learnlog_checks.cli import app
+from learnlog_checks.model import Finding, LintResult
+from learnlog_checks.rules import ALL_RULES, Context, Scope
+
+MAKE_LOG = Path("/work/shared/bench/make_log.py")
+TODAY = "2026-01-01"
+needs_make_log = pytest.mark.skipif(not MAKE_LOG.exists(), reason="needs shared/bench/make_log.py")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A make_log.py log of 400 days with 60 known mistakes of every kind."""
+    if not MAKE_LOG.exists():
+        pytest.skip("needs shared/bench/make_log.py")
+    log = tmp_path_factory.mktemp("corpus") / "log"
+    subprocess.run([sys.executable, str(MAKE_LOG), str(log), "--days", "400", "--faults", "60"], check=True)
+    return log
+
+
+def check(*args: str) -> str:
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--today", TODAY, *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+@needs_make_log
+def test_parallel_and_sequential_runs_give_identical_findings(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(corpus)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    outputs = {}
+    for threshold in (10**9, 1):
+        monkeypatch.setattr(parallel, "THRESHOLD", threshold)
+        outputs[threshold] = [
+            check("--no-cache"),
+            check("--no-cache", "_posts"),
+            check("--no-cache", *sorted(str(p) for p in (corpus / "_posts").iterdir())[10:40]),
+        ]
+    assert outputs[1] == outputs[10**9]
+    assert '"LL001"' in outputs[1][0] and '"LL004"' in outputs[1][0]  # the mistakes are found
+
+
+@needs_make_log
+def test_the_pool_really_runs(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    items = [engine.stage.Item(str(p), p.name, p.name, True) for p in sorted((corpus / "_posts").iterdir())]
+    loaded = config.load(None, cwd=corpus)
+    job = engine.stage.Job(loaded.settings, None, date(2026, 1, 1), corpus)
+    assert list(parallel.run(job, items, threshold=1)) == engine.stage.process(job, items)
+
+
+def reference(loaded: config.LoadedConfig, today: date, cwd: Path, targets: list[Path] | None) -> LintResult:
+    """The plain algorithm: whole posts, every rule in one process, no cache."""
+    log = engine.read_log(loaded, cwd=cwd)
+    validators = schema.Validators(loaded.settings, schema.load_user_schema(loaded.settings, loaded.root))
+    ctx = Context(settings=loaded.settings, today=today, root=loaded.root, schema=validators)
+    displays = [p.post.path if p.post else p.findings[0].path for p in log.parsed]
+    chosen = [str(t.resolve()) for t in targets] if targets is not None else None
+    wanted = {
+        d
+        for d, name in zip(displays, log.names, strict=True)
+        if chosen is None or any(name == t or name.startswith(t + "/") for t in chosen)
+    }
+    findings: list[Finding] = [f for p in log.parsed for f in p.findings]
+    for rule in ALL_RULES:
+        if rule.scope is Scope.POST:
+            for post in (p for p in log.posts if p.path in wanted and p.parsed):
+                findings.extend(rule.check(post, ctx))
+        elif rule.scope is Scope.COLLECTION:
+            findings.extend(rule.check(log.posts, ctx))
+    by_path = {p.path: p for p in log.posts}
+    kept = [
+        f
+        for f in findings
+        if f.path in wanted
+        and not selection.ignored_by_file(
+            f, getattr(by_path.get(f.path), "name", None), loaded.settings.ignore
+        )
+        and not selection.ignored_by_comment(f, by_path.get(f.path))
+    ]
+    return LintResult(findings=tuple(sorted(set(kept))), files_checked=len(wanted))
+
+
+@needs_make_log
+@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2024, 6, 1)])
+def test_lint_matches_the_plain_algorithm(corpus: Path, monkeypatch: pytest.MonkeyPatch, today: date) -> None:
+    monkeypatch.chdir(corpus)
+    loaded = config.load(None, cwd=corpus)
+    some = sorted((corpus / "_posts").iterdir())[50:70]
+    for targets in (None, some):
+        expected = reference(loaded, today, corpus, targets)
+        for use_cache in (False, True, True):
+            got = engine.lint(
+                loaded, today=today, cwd=corpus, targets=targets, options=engine.Options(use_cache=use_cache)
+            )
+            assert got == expected
+            assert [(f.severity, f.suggestion, f.fixable) for f in got.findings] == [
+                (f.severity, f.suggestion, f.fixable) for f in expected.findings
+            ]
+
+
+@needs_make_log
+def test_records_keep_every_field(corpus: Path) -> None:
+    loaded = config.load(None, cwd=corpus)
+    log = engine.read_log(loaded, cwd=corpus)
+    decoder = records.Decoder()
+    for parsed in log.parsed:
+        post = parsed.post
+        display = post.path if post else parsed.findings[0].path
+        name = post.name if post else "x"
+        line = records.encode(parsed, display, name)
+        assert decoder.decode(line, display, name, whole=True).post == post
+        record = decoder.decode(line, display, name)
+        assert record.parse == parsed.findings
+        assert record.post == (records.summary(post) if post else None)
+
+
+@needs_make_log
+def test_quick_schema_changes_no_verdict(corpus: Path) -> None:
+    loaded = config.load(None, cwd=corpus)
+    quick = schema.Validators(loaded.settings, None)
+    slow = schema.Validators(loaded.settings, None)
+    slow._quick = [None]
+    for post in engine.read_log(loaded, cwd=corpus).posts:
+        assert list(quick.check(post)) == list(slow.check(post))
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=4)
+    | st.sampled_from(["", " ", "a", "2024-01-02"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=8,
+)
+DATA = st.fixed_dictionaries(
+    {}, optional={"title": JSON, "tags": JSON, "date": JSON, "layout": JSON, "x": JSON}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATA)
+def test_quick_schema_is_never_wrong(data: dict[str, Any]) -> None:
+    from jsonschema import Draft202012Validator
+
+    built = schema.builtin("tags")
+    quick = quickschema.compile_schema(built)
+    assert quick is not None
+    if quick(data):
+        assert not list(Draft202012Validator(built).iter_errors(data))
+
+
+def test_quick_schema_declines_what_it_does_not_know() -> None:
+    assert quickschema.compile_schema({"type": "integer"}) is None
+    assert quickschema.compile_schema({"$ref": "#/x"}) is None
+    assert quickschema.compile_schema({"$schema": "http://json-schema.org/draft-07/schema#"}) is None
+    assert quickschema.compile_schema({"properties": {"a": {"format": "email"}}}) is None
+    check = quickschema.compile_schema({"items": {"type": "string"}, "uniqueItems": True})
+    assert check is not None and check(["a", "b"]) and not check(["a", "a"]) and not check([1, True])

@@ -1,0 +1,92 @@
+"""Build the example site with the real Jekyll after `learnlog-check index` and follow every tag-page link."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from learnlog_checks import index
+from tests.jekyll_site import build_site, built_pages, jekyll_available, link_resolves, page_links
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+HOSTILE_TITLE = "(Day 25) <script>alert(1)</script> | [x](y) *b* {{ site.title }}"
+HOSTILE_POST = f"""---
+layout: post
+title: '{HOSTILE_TITLE}'
+categories: [practice, C++]
+---
+A post whose title and tag try to break the tag pages.
+"""
+
+pytestmark = pytest.mark.skipif(not jekyll_available(), reason="jekyll is not installed")
+
+
+def learnlog_check(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "learnlog_checks", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("site")
+    src = base / "src"
+    shutil.copytree(EXAMPLES, src, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
+    shutil.rmtree(src / "tags", ignore_errors=True)
+    (src / "_posts" / "2024-01-26-day-25.md").write_text(HOSTILE_POST, encoding="utf-8")
+    made = learnlog_check(src, "index")
+    assert made.returncode == 0, made.stderr
+    result = build_site(src, base / "site")
+    assert result.returncode == 0, result.stderr
+    return src, base / "site"
+
+
+def generated_pages(src: Path) -> dict[str, str]:
+    """Built path (relative to the site) of each generated Markdown page, from its permalink."""
+    found = {}
+    for page in sorted((src / "tags").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        assert index.MARKER in text
+        permalink = next(line for line in text.splitlines() if line.startswith("permalink: "))
+        found[page.name] = permalink.split('"')[1].lstrip("/") + "index.html"
+    return found
+
+
+def test_every_tag_page_is_built_at_its_url(site: tuple[Path, Path]) -> None:
+    src, dest = site
+    pages = generated_pages(src)
+    assert pages["README.md"] == "tags/index.html"
+    assert pages["nlp.md"] == "tags/nlp/index.html"
+    assert any(name.startswith("c--") for name in pages)  # the tag C++ got an encoded slug
+    assert set(pages.values()) <= built_pages(dest)
+
+
+def test_every_post_link_of_a_tag_page_resolves(site: tuple[Path, Path]) -> None:
+    src, dest = site
+    for built in generated_pages(src).values():
+        links = page_links(dest, built)
+        assert links, built
+        for href in links:
+            assert not href.endswith(".md"), (built, href)  # jekyll-relative-links rewrote it
+            assert link_resolves(dest, href, base=built), (built, href)
+
+
+def test_tag_pages_link_the_posts_they_list(site: tuple[Path, Path]) -> None:
+    _, dest = site
+    links = page_links(dest, "tags/nlp/index.html")
+    assert "/2024/01/22/day-21/" in links and "/2024/01/15/day-14/" in links
+    overview = (dest / "tags" / "index.html").read_text(encoding="utf-8")
+    assert 'src="/tags/modes.svg"' in overview and (dest / "tags" / "modes.svg").is_file()
+    assert 'src="/tags/topics.svg"' in overview and (dest / "tags" / "topics.svg").is_file()
+
+
+def test_hostile_title_renders_as_text(site: tuple[Path, Path]) -> None:
+    _, dest = site
+    page = (dest / "tags" / "practice" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "<em>" not in page
+    assert f">{HOSTILE_TITLE}</a>" in html.unescape(page)  # the exact title, as text (Liquid left it alone)
+    assert "/2024/01/26/day-25/" in page_links(dest, "tags/practice/index.html")
