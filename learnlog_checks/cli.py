@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from learnlog_checks.commands.options import ConfigOpt, TodayOpt
+
 if TYPE_CHECKING:
     from learnlog_checks.config import LoadedConfig
 
@@ -25,15 +27,6 @@ app = typer.Typer(
 )
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "auto")
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", "-c", help="Config file to use instead of searching for learnlog.toml.", dir_okay=False
-    ),
-]
-TodayOpt = Annotated[
-    str | None, typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date.")
-]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from learnlog_checks.commands.options import ConfigOpt
+
 if TYPE_CHECKING:
     from learnlog_checks.config import LoadedConfig
     from learnlog_checks.engine import Log
@@ -25,15 +27,7 @@ def command(
             help="Exit 1 when a page was written or removed (for hooks: new pages are untracked files).",
         ),
     ] = False,
-    config_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            "-c",
-            help="Config file to use instead of searching for learnlog.toml.",
-            dir_okay=False,
-        ),
-    ] = None,
+    config_path: ConfigOpt = None,
 ) -> None:
     """Write one page per tag and an overview with charts into index_dir; only changed files are written.
 

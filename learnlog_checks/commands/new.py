@@ -9,15 +9,7 @@ from typing import Annotated
 
 import typer
 
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", "-c", help="Config file to use instead of searching for learnlog.toml.", dir_okay=False
-    ),
-]
-TodayOpt = Annotated[
-    str | None, typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date.")
-]
+from learnlog_checks.commands.options import ConfigOpt, TodayOpt
 
 
 def command(

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from learnlog_checks.commands.options import ConfigOpt
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", "-c", help="Config file to use instead of searching for learnlog.toml.", dir_okay=False
-    ),
-]
 
 
 def command(

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from learnlog_checks.commands.options import ConfigOpt, TodayOpt
+
 FORMATS = ("text", "json", "markdown")
 
 
@@ -15,19 +17,8 @@ def command(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
     ] = "text",
-    config_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            "-c",
-            help="Config file to use instead of searching for learnlog.toml.",
-            dir_okay=False,
-        ),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date."),
-    ] = None,
+    config_path: ConfigOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes.
 

@@ -1,0 +1,18 @@
+"""Options shared by several commands (stdlib and typer only, so any command module can import them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Config file to use instead of searching for learnlog.toml.", dir_okay=False
+    ),
+]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date.")
+]
