@@ -26,7 +26,11 @@ SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")
 
 def parse_file(path: str, name: str, display: str, settings: Settings) -> Parsed:
     """Read the file at `path` (`name` inside the posts folder, `display` in findings) as a post."""
-    head = reading.read_head(path)
+    return parse_head(reading.read_head(path), name, display, settings)
+
+
+def parse_head(head: reading.Head, name: str, display: str, settings: Settings) -> Parsed:
+    """Parse what `reading.read_head` gave for the post `name`; an unreadable file is one finding."""
     if head.problem is not None:
         pos = Pos(head.problem_line, head.problem_column)
         return Parsed(None, (readable_file.RULE.at(display, pos, head.problem),))

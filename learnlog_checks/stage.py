@@ -15,8 +15,8 @@ from typing import Any
 
 from learnlog_checks import reading, records
 from learnlog_checks.config import Settings
-from learnlog_checks.model import Finding, Parsed, Pos, Post
-from learnlog_checks.rules import ALL_RULES, Context, Scope, front_matter_schema, readable_file
+from learnlog_checks.model import Finding, Parsed, Post
+from learnlog_checks.rules import ALL_RULES, Context, Scope, front_matter_schema
 
 SCHEMA_RULE = front_matter_schema.RULE.name
 
@@ -89,14 +89,9 @@ def process_one(job: Job, item: Item) -> tuple[str, str]:
 
 def parse_head(head: reading.Head, item: Item, settings: Settings) -> Parsed:
     """What parsing.parse_file gives for a file whose head is `head`."""
-    if head.problem is not None:
-        pos = Pos(head.problem_line, head.problem_column)
-        return Parsed(None, (readable_file.RULE.at(item.display, pos, head.problem),))
     from learnlog_checks import parsing
 
-    return parsing.parse_text(
-        head.text, item.name, item.display, settings, complete=head.complete, had_bom=head.had_bom
-    )
+    return parsing.parse_head(head, item.name, item.display, settings)
 
 
 def post_findings(post: Post, ctx: Context, *, schema: bool = True) -> tuple[list[Finding], list[Finding]]:
