@@ -28,6 +28,7 @@ CORPORA = {
     "3,660 x 9 KB": ("3660", []),
     "36,600 x 2 KB": ("36600", ["--body-kb", "2"]),
 }
+ENV = {**os.environ, "LEARNLOG_CHECK_TODAY": TODAY}  # the hidden --today, as the hook cannot pass options
 MARK = "<!-- figures: written by benchmarks/run.py --write -->"
 
 
@@ -63,7 +64,7 @@ def build(folder: Path, days: str, extra: list[str]) -> Path:
 def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak resident MiB of one run (the process and the workers it waited for)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -75,7 +76,7 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
 
 def cases(log: Path, days: str) -> list[Case]:
     """The commands timed on one corpus."""
-    check = [*tool(), "check", "--format", "concise", "--today", TODAY]
+    check = [*tool(), "check"]  # as typed (text report; the corpora are clean, so it is one line)
     found = [
         Case("floor", [sys.executable, str(BENCH / "floor.py"), "."]),
         Case("check, cold (--no-cache)", [*check, "--no-cache"]),
@@ -88,11 +89,21 @@ def cases(log: Path, days: str) -> list[Case]:
         staged = f"_posts/{post.name}"
         found += [
             Case('python -c "import yaml, jsonschema"', [sys.executable, "-c", "import yaml, jsonschema"]),
-            Case("hook: check 1 post, warm", [*check, staged], base="import"),
-            Case("hook: check 1 post, changed", [*check, staged], base="import"),
-            Case("hook: check 1 post, --no-cache", [*check, "--no-cache", staged], base="import"),
+            Case("hook: check 1 post, warm", [*hook(), staged], base="import"),
+            Case("hook: check 1 post, changed", [*hook(), staged], base="import"),
+            Case("hook: check 1 post, --no-cache", [*hook(), "--no-cache", staged], base="import"),
         ]
     return found
+
+
+def hook() -> list[str]:
+    """The command line of the learnlog-check hook in .pre-commit-hooks.yaml (before the file names)."""
+    import yaml
+
+    hooks = yaml.safe_load((HERE.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    entry = next(h["entry"] for h in hooks if h["id"] == "learnlog-check").split()
+    assert entry[0] == "learnlog-check", entry
+    return [*tool(), *entry[1:]]
 
 
 def has_index() -> bool:
@@ -198,7 +209,7 @@ def main() -> int:
         log = build(args.dir, days, extra)
         rows += run_corpus(label, log, days, rounds)
         print(f"done: {label}", file=sys.stderr)
-    text = f"Machine: {machine()}. Median of {rounds} paired, alternating rounds; `--today {TODAY}`.\n\n"
+    text = f"Machine: {machine()}. Median of {rounds} paired, alternating rounds; today: {TODAY}.\n\n"
     text += table(rows)
     print(text)
     if args.write:

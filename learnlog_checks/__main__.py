@@ -1,5 +1,5 @@
 """`python -m learnlog_checks` runs the CLI."""
 
-from learnlog_checks.cli import main
+from learnlog_checks.entry import main
 
 main()

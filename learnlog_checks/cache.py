@@ -3,6 +3,7 @@
 - `posts.jsonl`: a header line, then one `<digest> <record>` line per file (see `records` and `stage`).
 - `verdict.json`: the findings of the whole log for one digest of all its files, so that checking an
   unchanged log reads every head but parses nothing.
+- `config.json`: the validated settings of the config file, for its bytes (see `config.load`).
 
 Both start with the run's key: the tool version, the config, the user schema, the log root, the YAML
 parser and the cache folder itself (a cache copied or committed elsewhere is never trusted). Files are
@@ -25,6 +26,7 @@ from typing import IO, Any
 FOLDER = ".learnlog_cache"
 POSTS = "posts.jsonl"
 VERDICT = "verdict.json"
+CONFIG = "config.json"
 FORMAT = 1
 GITIGNORE = "# Created by learnlog-check; the folder is a cache.\n*\n"
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of learnlog-check.\n"
@@ -43,6 +45,15 @@ def key(root: Path, settings_json: str, user_schema: dict[str, Any] | None) -> s
         os.environ.get("LEARNLOG_CHECK_PURE_YAML") == "1",
         _identity(root / FOLDER),
     ]
+    return hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
+
+
+def config_key(root: Path, name: str, data: bytes) -> str:
+    """What validated settings depend on: the config file's name and bytes, the tool version, the folder."""
+    import learnlog_checks
+
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    parts = [FORMAT, learnlog_checks.__version__, name, digest, _identity(root / FOLDER)]
     return hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -122,6 +133,35 @@ class Store:
         writer = Writer(self.folder / POSTS)
         writer.write(json.dumps({"format": FORMAT, "key": self.key, "today": today.isoformat()}) + "\n")
         return writer
+
+
+@dataclass
+class ConfigStore:
+    """The validated settings of one config file, kept in the cache folder of its log."""
+
+    path: Path
+    key: str
+
+    @classmethod
+    def open(cls, root: Path, name: str, data: bytes) -> ConfigStore:
+        _create(root / FOLDER)
+        return cls(root / FOLDER / CONFIG, config_key(root, name, data))
+
+    def read(self) -> dict[str, Any] | None:
+        """The stored settings (as JSON) if they were stored for this key."""
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("settings"), dict):
+            return dict(data["settings"])
+        return None
+
+    def write(self, settings: dict[str, Any]) -> None:
+        writer = Writer(self.path)
+        writer.write(json.dumps({"key": self.key, "settings": settings}, separators=(",", ":")))
+        writer.close()
 
 
 def _today(header: str, key: str) -> str | None:

@@ -1,22 +1,21 @@
-"""The learnlog-check command line: parse options, make one library call, render, exit.
+"""The learnlog-check command line (Typer): parse options, make one library call, render, exit.
 
 Only the standard library and Typer load at start; everything else loads inside the command using it.
+The console script enters through `entry.main`, which runs the plain `check PATH...` without Typer.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from learnlog_checks.commands.options import ConfigOpt, TodayOpt
 
 if TYPE_CHECKING:
-    from learnlog_checks.config import LoadedConfig
+    pass
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -25,50 +24,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Lint a Git learning log of Markdown posts and keep its tag index current.",
 )
-
-FORMATS = ("text", "concise", "json", "github", "sarif", "auto")
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print `message` to stderr as the tool's own error and exit with `code`."""
-    sys.stderr.write(f"learnlog-check: error: {message}\n")
-    raise typer.Exit(code)
-
-
-def load_config(explicit: Path | None) -> LoadedConfig:
-    from learnlog_checks import config
-
-    try:
-        return config.load(explicit, cwd=Path.cwd())
-    except config.ConfigError as exc:
-        fail(f"{exc}\n(fix the config file; `learnlog-check schema --config-schema` shows every key)")
-
-
-def today_for(loaded: LoadedConfig, fixed: str | None) -> date:
-    from learnlog_checks.dates import today_in
-
-    if fixed:
-        try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            fail(f"--today {fixed!r} is not a date like 2024-01-02")
-    return today_in(loaded.settings.timezone)
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
-
-
-def _use_color() -> bool:
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
-
-
-def _format(name: str) -> str:
-    if name not in FORMATS:
-        fail(f"--format {name!r} is not one of {', '.join(FORMATS)}")
-    if name == "auto":
-        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return name
 
 
 @app.command()
@@ -100,32 +55,20 @@ def check(
     Example: learnlog-check check            (the whole log)
              learnlog-check check _posts/2024-02-11-day-41.md --format json
     """
-    from learnlog_checks import engine, reporters
-    from learnlog_checks.config import ConfigError
+    from learnlog_checks.commands.check import Request, run
 
-    kind = _format(output_format)
-    loaded = load_config(config_path)
-    if not loaded.posts_dir.is_dir():
-        where = f" (relative to {loaded.source})" if loaded.source else ""
-        folder = loaded.settings.posts.as_posix()
-        fail(f"posts folder '{folder}' does not exist{where}; set 'posts' in learnlog.toml")
-    missing = [str(p) for p in paths or () if not p.exists()]
-    if missing:
-        fail(f"no such file: {', '.join(missing)}")
-    options = engine.Options(select=_split(select), ignore=_split(ignore), use_cache=not no_cache)
-    day = today_for(loaded, today)
-    try:
-        result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=paths or None, options=options)
-        if fix:
-            from learnlog_checks import fixing
-
-            for change in fixing.apply(loaded, result):
-                sys.stderr.write(change + "\n")
-            result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=paths or None, options=options)
-    except ConfigError as exc:
-        fail(str(exc))
-    reporters.get(kind, color=_use_color()).report(result, sys.stdout)
-    raise typer.Exit(result.exit_code(strict=strict))
+    request = Request(
+        paths=tuple(paths or ()),
+        output_format=output_format,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        strict=strict,
+        fix=fix,
+        no_cache=no_cache,
+        config_path=config_path,
+        today=today,
+    )
+    raise typer.Exit(run(request))
 
 
 @app.command()
@@ -138,6 +81,7 @@ def rules(
 
     Example: learnlog-check rules --explain allowed-tags
     """
+    from learnlog_checks.commands.common import fail
     from learnlog_checks.rules import ALL_RULES, lookup
 
     if explain is not None:
@@ -165,17 +109,3 @@ app.command(name="stats")(_stats.command)
 app.command(name="new")(_new.command)
 app.command(name="init")(_init.command)
 app.command(name="schema")(_schema.command)
-
-
-def main() -> None:
-    """Entry point of the console script: no traceback for the user unless LEARNLOG_CHECK_DEBUG=1."""
-    try:
-        app()
-    except Exception as exc:  # the one place for it: an unexpected error gets one line and exit 2
-        if os.environ.get("LEARNLOG_CHECK_DEBUG") == "1":
-            raise
-        sys.stderr.write(
-            f"learnlog-check: internal error: {type(exc).__name__}: {exc}\n"
-            "(set LEARNLOG_CHECK_DEBUG=1 for the traceback, and please report it)\n"
-        )
-        sys.exit(2)

@@ -1,17 +1,20 @@
-"""Settings of a log: the keys of learnlog.toml (or [tool.learnlog]), found by walking up, validated."""
+"""Settings of a log: the keys of learnlog.toml (or [tool.learnlog]), found by walking up, validated.
+
+Standard library only. The keys are validated by `config_model` (pydantic), loaded only for a config not
+validated before: `check` keeps validated settings in the log's cache folder, so a commit hook whose config
+did not change never imports pydantic.
+"""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from learnlog_checks import patterns
 
 CONFIG_NAME = "learnlog.toml"
 PYPROJECT = "pyproject.toml"
@@ -21,81 +24,78 @@ class ConfigError(Exception):
     """A configuration the tool cannot use; the message says what to change."""
 
 
-class Requirement(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Requirement:
     """A post carrying any tag of `when_any` needs at least one tag of `need_one_of`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    when_any: tuple[str, ...] = Field(min_length=1)
-    need_one_of: tuple[str, ...] = Field(min_length=1)
+    when_any: tuple[str, ...]
+    need_one_of: tuple[str, ...]
 
 
-class Settings(BaseModel):
-    """The keys of learnlog.toml, one field each (see the README's configuration reference)."""
+@dataclass(frozen=True)
+class Settings:
+    """The keys of learnlog.toml, validated (see `config_model` for each key's check and meaning)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    posts: Path = Field(Path("_posts"), description="Folder of posts, relative to the config file.")
-    filename: str = Field(
-        "{date}-day-{day}.md", description="How a post is named: {date}, {day} and {slug} placeholders."
-    )
-    start: date | None = Field(None, description="The date of day 1; required for numbering rules.")
-    timezone: str = Field("UTC", description="IANA time zone that 'today' and timestamps belong to.")
-    tags_field: str = Field("tags", min_length=1, description="The front-matter key holding the tags.")
-    title: str | None = Field(None, description="Pattern every title must follow, e.g. '(Day {day}) {text}'.")
-    index_dir: Path = Field(Path("tags"), description="Where tag index pages are written.")
-    exclude: tuple[str, ...] = Field((), description="Globs of files in the posts folder that are not posts.")
-    schema_: Path | None = Field(None, alias="schema", description="Your own extra JSON Schema for posts.")
-    tags: dict[str, str] = Field(default_factory=dict, description="Allowed tags, each with its meaning.")
-    aliases: dict[str, str] = Field(default_factory=dict, description="Old or wrong spellings -> tag.")
-    require: tuple[Requirement, ...] = Field((), description="Tag combinations a post must satisfy.")
-    ignore: dict[str, tuple[str, ...]] = Field(
-        default_factory=dict, description="File glob -> rule names silenced for those files."
-    )
+    posts: Path = Path("_posts")
+    filename: str = "{date}-day-{day}.md"
+    start: date | None = None
+    timezone: str = "UTC"
+    tags_field: str = "tags"
+    title: str | None = None
+    index_dir: Path = Path("tags")
+    exclude: tuple[str, ...] = ()
+    schema_: Path | None = None  # the key `schema`
+    tags: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    require: tuple[Requirement, ...] = ()
+    ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    @field_validator("timezone")
+    def to_json(self) -> dict[str, Any]:
+        """The settings as JSON values (what `from_json` reads back)."""
+        data = asdict(self)
+        for key in ("posts", "index_dir", "schema_"):
+            data[key] = None if data[key] is None else str(data[key])
+        data["start"] = None if self.start is None else self.start.isoformat()
+        return data
+
     @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r}; use an IANA name such as 'Europe/London'"
-            ) from None
-        return value
+    def from_json(cls, data: dict[str, Any]) -> Settings:
+        """The settings `to_json` gave; ValueError, TypeError or KeyError when `data` is not that."""
+        if set(data) != {f.name for f in fields(cls)}:
+            raise KeyError("not the keys of Settings")
+        start, schema = data["start"], data["schema_"]
+        settings = cls(
+            posts=Path(data["posts"]),
+            filename=str(data["filename"]),
+            start=None if start is None else date.fromisoformat(start),
+            timezone=str(data["timezone"]),
+            tags_field=str(data["tags_field"]),
+            title=None if data["title"] is None else str(data["title"]),
+            index_dir=Path(data["index_dir"]),
+            exclude=tuple(data["exclude"]),
+            schema_=None if schema is None else Path(schema),
+            tags=dict(data["tags"]),
+            aliases=dict(data["aliases"]),
+            require=tuple(_requirement(r) for r in data["require"]),
+            ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
+        )
+        if settings.fingerprint() != json.dumps(data, sort_keys=True):
+            raise ValueError("not the JSON of Settings")
+        return settings
 
-    @field_validator("filename")
-    @classmethod
-    def _filename_pattern(cls, value: str) -> str:
-        patterns.compile_filename(value)
-        return value
-
-    @field_validator("title")
-    @classmethod
-    def _title_pattern(cls, value: str | None) -> str | None:
-        if value is not None:
-            patterns.compile_title(value)
-        return value
-
-    @field_validator("posts", "index_dir")
-    @classmethod
-    def _relative(cls, value: Path) -> Path:
-        if value.is_absolute() or ".." in value.parts:
-            raise ValueError(f"must be a folder inside the log, got {str(value)!r}")
-        return value
-
-    @field_validator("aliases")
-    @classmethod
-    def _aliases_known(cls, value: dict[str, str], info: Any) -> dict[str, str]:
-        tags = info.data.get("tags") or {}
-        unknown = sorted(target for target in value.values() if tags and target not in tags)
-        if unknown:
-            raise ValueError(f"aliases point at tags not in [tags]: {', '.join(unknown)}")
-        return value
+    def fingerprint(self) -> str:
+        """A text that differs whenever any setting does."""
+        return json.dumps(self.to_json(), sort_keys=True)
 
 
-class LoadedConfig(BaseModel):
+def _requirement(data: dict[str, Any]) -> Requirement:
+    return Requirement(tuple(data["when_any"]), tuple(data["need_one_of"]))
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
     """Settings plus where they came from: the log's root folder and the file read (if any)."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
     settings: Settings
     root: Path
     source: Path | None = None
@@ -123,8 +123,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load(explicit: Path | None, *, cwd: Path) -> LoadedConfig:
-    """Read and validate the configuration; raises ConfigError with what to change."""
+def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False) -> LoadedConfig:
+    """Read and validate the configuration; raises ConfigError with what to change.
+
+    With `use_cache`, settings validated before for the same file bytes and tool version are read from
+    the log's cache folder (`cache.Store`), and new ones are stored there.
+    """
     if explicit is not None:
         path = explicit if explicit.is_absolute() else cwd / explicit
         if not path.is_file():
@@ -136,31 +140,57 @@ def load(explicit: Path | None, *, cwd: Path) -> LoadedConfig:
         source = find_config(cwd)
     if source is None:
         return LoadedConfig(settings=Settings(), root=cwd, source=None)
-    table = _read_table(source)
-    return LoadedConfig(settings=validate(table, source), root=source.parent, source=source)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot read: {exc.strerror}") from None
+    root = source.parent
+    if not use_cache:
+        return LoadedConfig(settings=validate(_table(source, data), source), root=root, source=source)
+    from learnlog_checks import cache
+
+    store = cache.ConfigStore.open(root, source.name, data)
+    settings = _settings(store.read())
+    if settings is None:
+        settings = validate(_table(source, data), source)
+        store.write(settings.to_json())
+    return LoadedConfig(settings=settings, root=root, source=source)
 
 
 def validate(table: Mapping[str, Any], source: Path) -> Settings:
-    try:
-        return Settings.model_validate(dict(table))
-    except ValidationError as exc:
-        raise ConfigError(_describe(exc, source)) from None
+    """The settings of a config table (validated by `config_model`); ConfigError says what to change."""
+    from learnlog_checks import config_model
+
+    return config_model.validate(table, source)
 
 
-def _read_table(path: Path) -> Mapping[str, Any]:
+def _settings(data: dict[str, Any] | None) -> Settings | None:
+    """Settings stored by an earlier run, unless they are corrupt or name a zone this system lacks."""
+    if data is None:
+        return None
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        settings = Settings.from_json(data)
+        ZoneInfo(settings.timezone)
+    except (ValueError, TypeError, KeyError, AttributeError, ZoneInfoNotFoundError):
+        return None
+    return settings
+
+
+def _table(path: Path, data: bytes) -> Mapping[str, Any]:
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 text (line {line}, column {column})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     if path.name == PYPROJECT and path.name != CONFIG_NAME:
-        table = _learnlog_table(path, data)
+        table = _learnlog_table(path, parsed)
         if table is None:
             raise ConfigError(f"{path}: no [tool.learnlog] table; add one or use a learnlog.toml")
         return table
-    return data
+    return parsed
 
 
 def _learnlog_table(path: Path, data: Mapping[str, Any] | None = None) -> Mapping[str, Any] | None:
@@ -173,34 +203,3 @@ def _learnlog_table(path: Path, data: Mapping[str, Any] | None = None) -> Mappin
     tool = data.get("tool")
     table = tool.get("learnlog") if isinstance(tool, dict) else None
     return table if isinstance(table, dict) else None
-
-
-def _describe(exc: ValidationError, source: Path) -> str:
-    where = f"{source.name} [tool.learnlog]" if source.name == PYPROJECT else source.name
-    lines = []
-    for error in exc.errors():
-        key = _key_path(error["loc"])
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = f"unknown key; the keys are: {', '.join(_known_keys(error['loc']))}"
-        elif "input" in error and error["type"] not in ("missing",):
-            message = f"{message} (got {_short(error['input'])})"
-        lines.append(f"{where}: {key}: {message}")
-    return "\n".join(lines)
-
-
-def _key_path(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text.replace("schema_", "schema") or "(top level)"
-
-
-def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
-    model: type[BaseModel] = Requirement if loc and loc[0] == "require" else Settings
-    return sorted(field.alias or name for name, field in model.model_fields.items())
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."

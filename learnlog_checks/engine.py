@@ -77,7 +77,7 @@ def lint(
     wanted = _wanted(entries, displays, targets)
     if options.use_cache:
         items = [stage.Item(e.path, e.name, d, check=True) for e, d in zip(entries, displays, strict=True)]
-        store = cache.Store.open(loaded.root, settings.model_dump_json(), user)
+        store = cache.Store.open(loaded.root, settings.fingerprint(), user)
         findings = _cached(store, job, items)
     else:
         items = [stage.Item(e.path, e.name, d, d in wanted) for e, d in zip(entries, displays, strict=True)]

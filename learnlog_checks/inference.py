@@ -10,7 +10,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -93,9 +93,9 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     data_posts = _read(root, base)
     tags_field = infer_tags_field(data_posts)
     title = infer_title([p.title for p in data_posts if p.title])
-    settings = base.model_copy(update={"tags_field": tags_field, "title": title})
+    settings = replace(base, tags_field=tags_field, title=title)
     posts_read = _read(root, settings)
-    settings = settings.model_copy(update={"start": infer_start(posts_read)})
+    settings = replace(settings, start=infer_start(posts_read))
     counts = Counter(t.text for p in posts_read for t in p.tags if t.yaml_type == "str")
     return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded)
 

@@ -201,3 +201,69 @@ def test_an_unwritable_cache_folder_is_no_error(log: Log) -> None:
     folder = log.root / ".learnlog_cache"
     folder.write_text("a file where the folder should be")
     assert check() == expected
+
+
+def stored_config(log: Log) -> dict[str, object]:
+    data = json.loads((log.root / ".learnlog_cache" / cache.CONFIG).read_text())
+    assert isinstance(data, dict)
+    return data
+
+
+def test_validated_settings_are_stored_and_read_back(log: Log) -> None:
+    check()
+    stored = stored_config(log)
+    assert stored["settings"]["tags_field"] == "categories"  # type: ignore[index]
+    # Proof the stored settings are what a run reads: under the same key, they change the verdict.
+    stored["settings"]["tags"] = {"theory": "", "practice": ""}  # type: ignore[index]
+    (log.root / ".learnlog_cache" / cache.CONFIG).write_text(json.dumps(stored))
+    assert '"allowed-tags"' in check()
+    assert '"allowed-tags"' not in check("--no-cache")
+
+
+def test_a_changed_config_file_is_validated_again(log: Log) -> None:
+    check()
+    key = stored_config(log)["key"]
+    config = log.root / "learnlog.toml"
+    config.write_text(config.read_text() + "\n# a comment changes the bytes\n")
+    check()
+    assert stored_config(log)["key"] != key
+    config.write_text("timezone = 'Mars/Olympus'\n" + config.read_text())
+    result = CliRunner().invoke(app, ["check", "--today", TODAY])
+    assert result.exit_code == 2
+    assert "learnlog.toml: timezone: unknown time zone 'Mars/Olympus'" in result.output
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "{",
+        "[]",
+        '{"key": "KEY", "settings": {}}',
+        '{"key": "KEY", "settings": {"posts": 1}}',
+        '{"key": "KEY", "settings": "SETTINGS"}',
+        '{"key": "KEY", "settings": {"timezone": "Nowhere/Else", "REST": 0}}',
+    ],
+)
+def test_corrupt_stored_settings_are_validated_again(log: Log, junk: str) -> None:
+    expected = check("--no-cache")
+    check()
+    stored = stored_config(log)
+    settings = dict(stored["settings"])  # type: ignore[call-overload]
+    text = junk.replace('"KEY"', json.dumps(stored["key"])).replace('"SETTINGS"', json.dumps(settings))
+    text = text.replace('"REST": 0', json.dumps(settings)[1:-1].replace('"timezone": "UTC", ', ""))
+    (log.root / ".learnlog_cache" / cache.CONFIG).write_text(text)
+    assert check() == expected
+    assert stored_config(log) == stored
+
+
+def test_stored_settings_of_another_folder_are_not_trusted(log: Log, tmp_path: Path) -> None:
+    check()
+    stored = stored_config(log)
+    stored["settings"]["tags"] = {"theory": "", "practice": ""}  # type: ignore[index]
+    (log.root / ".learnlog_cache" / cache.CONFIG).write_text(json.dumps(stored))
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(log.root), str(copy)], check=True)
+    result = CliRunner().invoke(
+        app, ["check", "--format", "json", "--today", TODAY, "--config", str(copy / "learnlog.toml")]
+    )
+    assert '"allowed-tags"' not in result.output

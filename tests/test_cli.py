@@ -3,6 +3,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from learnlog_checks.cli import app
@@ -49,18 +50,17 @@ def test_module_entry_point_and_exit_codes(make_log):
     assert strict.returncode == 1
 
 
-def test_unexpected_error_is_one_line_without_traceback(make_log, monkeypatch):
+@pytest.mark.parametrize("args", [["check"], ["check", "--format", "text"]], ids=["fast start", "typer"])
+def test_unexpected_error_is_one_line_without_traceback(make_log, args):
     log = make_log(daily(1))
     code = (
         "import learnlog_checks.engine as e\n"
         "def boom(*a, **k): raise RuntimeError('kaput')\n"
         "e.lint = boom\n"
-        "from learnlog_checks.cli import main\n"
+        "from learnlog_checks.entry import main\n"
         "main()\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "check"], cwd=log.root, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=log.root, capture_output=True, text=True)
     assert result.returncode == 2
     assert "internal error: RuntimeError: kaput" in result.stderr
     assert "Traceback" not in result.stderr

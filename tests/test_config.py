@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -82,3 +83,34 @@ def test_missing_posts_folder_is_a_config_error(make_log):
     make_log(daily(1), config='posts = "content/posts"\n')
     code, output = run()
     assert code == 2 and "posts folder 'content/posts' does not exist" in output
+
+
+def test_plain_settings_have_the_keys_and_defaults_of_the_validated_model():
+    from dataclasses import fields
+
+    from learnlog_checks import config, config_model
+
+    assert [f.name for f in fields(config.Settings)] == list(config_model.Settings.model_fields)
+    assert config_model.Settings().settings() == config.Settings()
+
+
+def test_settings_survive_the_json_round_trip_of_the_cache(make_log):
+    import tomllib
+
+    from learnlog_checks import config
+
+    log = make_log(daily(1), schema="extra.json", timezone="Europe/Paris", exclude=["drafts/*"])
+    table = tomllib.loads((log.root / "learnlog.toml").read_text() + '\n[ignore]\n"*.md" = ["tag-string"]\n')
+    settings = config.validate(table, log.root / "learnlog.toml")
+    assert settings.require and settings.aliases and settings.ignore and settings.start and settings.schema_
+    again = config.Settings.from_json(json.loads(json.dumps(settings.to_json())))
+    assert again == settings
+    assert again.fingerprint() == settings.fingerprint()
+
+
+def test_a_config_that_is_not_utf8_says_so(make_log):
+    log = make_log(daily(1))
+    (log.root / "learnlog.toml").write_bytes(b'posts = "_posts"\ntitle = "caf\xe9"\n')
+    code, out = run()
+    assert code == 2
+    assert "learnlog.toml: not valid TOML: not UTF-8 text (line 2, column 13)" in out

@@ -33,18 +33,19 @@ def command(
 
     Example: learnlog-check index --check   (writes nothing; exit 1 naming each stale page)
     """
-    from learnlog_checks import cli, engine, index, index_writer
+    from learnlog_checks import engine, index, index_writer
+    from learnlog_checks.commands import common
 
-    loaded = cli.load_config(config_path)
+    loaded = common.load_config(config_path)
     log = engine.read_log(loaded, cwd=Path.cwd())
     _warn_skipped(log)
     try:
         pages = index.build_pages(log.posts, loaded.settings)
     except index.SlugCollision as exc:
-        cli.fail(str(exc), 1)
+        common.fail(str(exc), 1)
     todo = index_writer.plan(loaded.index_dir, pages, root=loaded.root)
     if todo.problems:
-        cli.fail("\n".join(_shown(p) for p in todo.problems), 1)
+        common.fail("\n".join(_shown(p) for p in todo.problems), 1)
     if check:
         _report_check(loaded, todo)
     index_writer.apply(loaded.index_dir, pages, todo)

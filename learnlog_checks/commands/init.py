@@ -33,17 +33,18 @@ def command(
 
     Example: cd my-blog && learnlog-check init
     """
-    from learnlog_checks import cli, inference
+    from learnlog_checks import inference
+    from learnlog_checks.commands import common
     from learnlog_checks.config import CONFIG_NAME, find_config
 
     root = folder.resolve()
     existing = find_config(root)
     if existing is not None and existing.parent == root and not force:
-        cli.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
+        common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
     try:
         found = inference.infer(root, posts=posts)
     except inference.InferenceError as exc:
-        cli.fail(str(exc), 1)
+        common.fail(str(exc), 1)
     _summary(found)
     if sys.stdin.isatty() and not yes and not typer.confirm("Write these files?", default=True):
         raise typer.Exit(1)

@@ -29,12 +29,13 @@ def command(
     Example: learnlog-check new --title "Attention is all you need" --tags theory,nlp
              learnlog-check new --date 2024-03-01 --title "Probability: Bayes" --tags math-for-ml,theory
     """
-    from learnlog_checks import cli, newpost
+    from learnlog_checks import newpost
+    from learnlog_checks.commands import common
     from learnlog_checks.config import ConfigError
     from learnlog_checks.discovery import display_path
 
-    loaded = cli.load_config(config_path)
-    now = cli.today_for(loaded, today)
+    loaded = common.load_config(config_path)
+    now = common.today_for(loaded, today)
     when = _parse_date(date_text) if date_text else now
     request = newpost.Request(
         date=when, title=_ask(title, "Title", "--title"), tags=_split(_ask(tags, "Tags (a,b)", "--tags"))
@@ -43,9 +44,9 @@ def command(
         draft = newpost.draft(loaded, request, today=now)
         newpost.write(draft)
     except newpost.NewPostError as exc:
-        cli.fail(str(exc), 1)
+        common.fail(str(exc), 1)
     except ConfigError as exc:
-        cli.fail(str(exc))
+        common.fail(str(exc))
     for note in draft.notes:
         sys.stderr.write(f"learnlog-check: {note}\n")
     sys.stdout.write(display_path(str(draft.path), Path.cwd()) + "\n")
@@ -55,9 +56,9 @@ def _parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        from learnlog_checks import cli
+        from learnlog_checks.commands import common
 
-        cli.fail(f"--date {text!r} is not a date like 2024-01-02")
+        common.fail(f"--date {text!r} is not a date like 2024-01-02")
 
 
 def _ask(value: str | None, prompt: str, option: str) -> str:
@@ -67,9 +68,9 @@ def _ask(value: str | None, prompt: str, option: str) -> str:
     if sys.stdin.isatty():
         answer: str = typer.prompt(prompt)
         return answer
-    from learnlog_checks import cli
+    from learnlog_checks.commands import common
 
-    cli.fail(f"{option} is required when not run in a terminal")
+    common.fail(f"{option} is required when not run in a terminal")
 
 
 def _split(text: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ def command(
     Example: learnlog-check schema > .vscode/post.schema.json
              learnlog-check schema --config-schema
     """
-    from learnlog_checks import cli
+    from learnlog_checks.commands import common
 
     if config_schema_:
         sys.stdout.write(dumps(config_schema()))
@@ -35,19 +35,19 @@ def command(
     from learnlog_checks import schema
     from learnlog_checks.config import ConfigError
 
-    loaded = cli.load_config(config_path)
+    loaded = common.load_config(config_path)
     try:
         user = schema.load_user_schema(loaded.settings, loaded.root)
     except ConfigError as exc:
-        cli.fail(str(exc))
+        common.fail(str(exc))
     sys.stdout.write(dumps(schema.effective(loaded.settings, user)))
 
 
 def config_schema() -> dict[str, Any]:
     """The JSON Schema of learnlog.toml, as committed in schemas/learnlog.schema.json."""
-    from learnlog_checks.config import Settings
+    from learnlog_checks import config_model
 
-    result = Settings.model_json_schema(by_alias=True)
+    result = config_model.json_schema()
     result["$schema"] = DRAFT
     return result
 

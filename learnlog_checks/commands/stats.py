@@ -24,12 +24,13 @@ def command(
 
     Example: learnlog-check stats --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    from learnlog_checks import cli, engine, stats
+    from learnlog_checks import engine, stats
+    from learnlog_checks.commands import common
 
     if output_format not in FORMATS:
-        cli.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
-    loaded = cli.load_config(config_path)
-    day = cli.today_for(loaded, today)
+        common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
+    loaded = common.load_config(config_path)
+    day = common.today_for(loaded, today)
     log = engine.read_log(loaded, cwd=Path.cwd())
     figures = stats.compute(log.posts, loaded.settings, today=day)
     sys.stdout.write(stats.RENDERERS[output_format](figures))

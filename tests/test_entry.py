@@ -1,0 +1,114 @@
+"""The console script's fast start: `check [FLAG | PATH]...` runs without Typer and says what Typer would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from learnlog_checks.cli import app
+from learnlog_checks.entry import fast_check
+from tests.helpers import TODAY, Log, daily, post
+
+DAY_3 = "_posts/2024-01-04-day-3.md"
+
+
+@pytest.fixture
+def log(make_log: Callable[..., Log]) -> Log:
+    posts = daily(5)
+    posts["2024-01-04-day-3.md"] = post(3, tags="[nlp, Theory, mathematics]")  # an error and a fix
+    posts["2024-01-05-day-4.md"] = post(4, tags="theory")  # a warning
+    return make_log(posts)
+
+
+def script(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The console script's code path (`python -m learnlog_checks`), in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "learnlog_checks", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LEARNLOG_CHECK_TODAY": TODAY, **env},
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", DAY_3],
+        ["check", "--strict", "_posts"],
+        ["check", "--no-cache", DAY_3, "_posts/2024-01-02-day-1.md"],
+        ["check", "--", DAY_3],
+        ["check", "_posts/no-such-post.md"],
+    ],
+)
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_fast_start_says_what_typer_says(log: Log, args: list[str], output_format: str) -> None:
+    assert fast_check(args) is not None
+    fast = script(*args, LEARNLOG_CHECK_FORMAT=output_format)
+    typer = CliRunner().invoke(app, [*args[:1], "--format", output_format, "--today", TODAY, *args[1:]])
+    assert (fast.returncode, fast.stdout) == (typer.exit_code, typer.stdout)
+    assert fast.returncode in (1, 2)
+    assert "Traceback" not in fast.stderr
+
+
+def test_fast_start_fixes_as_typer_does(log: Log) -> None:
+    before = (log.root / DAY_3).read_text()
+    fast = script("check", "--fix", DAY_3)
+    fixed = (log.root / DAY_3).read_text()
+    assert fixed == before.replace("mathematics", "math-for-ml")
+    (log.root / DAY_3).write_text(before)
+    typer = CliRunner().invoke(app, ["check", "--fix", "--today", TODAY, DAY_3])
+    assert (log.root / DAY_3).read_text() == fixed
+    assert (fast.returncode, fast.stdout) == (typer.exit_code, typer.stdout)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["index"],
+        ["check", "--help"],
+        ["check", "--format", "json"],
+        ["check", "-f", "json"],
+        ["check", "--no-strict"],
+        ["check", "--today", "2024-01-01"],
+        ["check", "-"],
+        ["check", ""],
+        ["rules", "check"],
+    ],
+)
+def test_every_other_command_line_goes_to_typer(argv: list[str]) -> None:
+    assert fast_check(argv) is None
+
+
+def imported(*args: str) -> set[str]:
+    """The modules loaded by a run of the console script's code path with `args`."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+        "from learnlog_checks.entry import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "LEARNLOG_CHECK_TODAY": TODAY}
+    run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+    assert run.returncode in (0, 1), run.stderr
+    line = next(line for line in run.stderr.splitlines() if line.startswith("MODULES "))
+    return {name.partition(".")[0] for name in line.split()[1:]}
+
+
+def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
+    first = imported("check", DAY_3)  # fast start; validates the config and fills the cache
+    assert "typer" not in first
+    assert "pydantic" in first
+    assert {"typer", "pydantic"} <= imported("check", "--format", "text", DAY_3)  # through Typer
+    warm = imported("check", DAY_3)  # config and posts unchanged: answered from the cache
+    assert not warm & {"typer", "click", "rich", "pydantic", "jsonschema", "yaml"}
+    (log.root / DAY_3).write_text(post(3, tags="[nlp, theory]"))
+    changed = imported("check", DAY_3)  # one post changed: parsed and validated, the config is not
+    assert not changed & {"typer", "pydantic"}
+    assert "yaml" in changed  # (jsonschema too only when the quick schema check finds a problem)
