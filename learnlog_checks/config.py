@@ -8,7 +8,6 @@ did not change never imports pydantic.
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
@@ -177,6 +176,8 @@ def _settings(data: dict[str, Any] | None) -> Settings | None:
 
 
 def _table(path: Path, data: bytes) -> Mapping[str, Any]:
+    import tomllib  # here, not at the top: a run with validated settings stored never parses TOML
+
     try:
         parsed = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -195,6 +196,8 @@ def _table(path: Path, data: bytes) -> Mapping[str, Any]:
 
 def _learnlog_table(path: Path, data: Mapping[str, Any] | None = None) -> Mapping[str, Any] | None:
     if data is None:
+        import tomllib
+
         try:
             with path.open("rb") as handle:
                 data = tomllib.load(handle)
