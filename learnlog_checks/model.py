@@ -40,6 +40,19 @@ class Pos:
 
 
 START = Pos(1, 1)
+_SHARED: dict[tuple[int, int], Pos] = {}
+SHARED_MAX = 4096  # distinct positions kept for sharing; front matter uses few lines and columns
+
+
+def position(line: int, column: int) -> Pos:
+    """Pos(line, column), shared with every other equal one (a log has many positions, few distinct)."""
+    key = (line, column)
+    found = _SHARED.get(key)
+    if found is None:
+        found = Pos(line, column)
+        if len(_SHARED) < SHARED_MAX:
+            _SHARED[key] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)

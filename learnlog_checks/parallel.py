@@ -1,11 +1,14 @@
 """Run the per-file stage over many files on every core, in order; one process below a size threshold.
 
-Worker processes get the `Job` once (inherited through fork where the platform has it) and chunks of
-items; results come back in the order of the items, so a parallel run is the same as a sequential one.
+Worker processes get the `Job` and the items once (inherited through fork where the platform has it),
+then only ranges of items to work on; results come back in the order of the items, so a parallel run is
+the same as a sequential one. This process only takes in the results as they come: working on ranges
+itself as well was measured slower, as it then competes with the workers for the CPUs.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,9 +20,10 @@ if TYPE_CHECKING:  # process pools load only for a large log: a hook checking on
     from multiprocessing.context import BaseContext
 
 THRESHOLD = 2000  # below this many files, starting workers costs more than it saves
-CHUNKS_PER_WORKER = 4  # small enough chunks to balance the load, large enough to cost little to send
+RANGES_PER_WORKER = 24  # small ranges balance the load and end together; each costs a little to send
 
-_JOB: stage.Job | None = None
+Result = list[tuple[str, str]]
+_SHARED: tuple[stage.Job, Sequence[stage.Item]] | None = None  # in a worker: what its ranges index
 
 
 def workers() -> int:
@@ -37,25 +41,47 @@ def run(
     if len(items) < threshold or count < 2:
         yield from stage.process(job, items)
         return
+    ranges = split(len(items), count * RANGES_PER_WORKER)
+    _prepare(job)
+    gc.freeze()  # workers inherit the objects made so far: no collection in them walks (and copies) them
+    try:
+        yield from _pooled(job, items, ranges, count)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(
+    job: stage.Job, items: Sequence[stage.Item], ranges: list[range], count: int
+) -> Iterator[tuple[str, str]]:
+    """The results of every range from the worker processes; in this one if there can be none."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = split(items, count * CHUNKS_PER_WORKER)
     done = 0
     try:
-        with ProcessPoolExecutor(count, mp_context=_context(), initializer=_init, initargs=(job,)) as pool:
-            for result in pool.map(_work, chunks):
-                yield from result
+        with ProcessPoolExecutor(
+            count, mp_context=_context(), initializer=_init, initargs=(job, items)
+        ) as pool:
+            starts, stops = [part.start for part in ranges], [part.stop for part in ranges]
+            for result in pool.map(_work, starts, stops):  # each result is let go once given out
                 done += 1
+                yield from result
     except (BrokenProcessPool, OSError):  # no processes on this system: finish in this one
-        for chunk in chunks[done:]:
-            yield from stage.process(job, chunk)
+        for part in ranges[done:]:
+            yield from stage.process(job, items[part.start : part.stop])
 
 
-def split(items: Sequence[stage.Item], parts: int) -> list[Sequence[stage.Item]]:
-    """`items` in up to `parts` consecutive chunks of nearly equal size."""
-    size = -(-len(items) // max(parts, 1))
-    return [items[start : start + size] for start in range(0, len(items), size)]
+def split(total: int, parts: int) -> list[range]:
+    """range(total) in up to `parts` consecutive ranges of nearly equal size."""
+    size = max(-(-total // max(parts, 1)), 1)
+    return [range(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def _prepare(job: stage.Job) -> None:
+    """Import the parser and build the rule context here, once, for every forked worker to inherit."""
+    from learnlog_checks import parsing  # noqa: F401 (loaded for the workers)
+
+    stage.context(job)
 
 
 def _context() -> BaseContext:
@@ -67,13 +93,14 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def _init(job: stage.Job) -> None:
-    """Keep the job of this worker process."""
-    global _JOB
-    _JOB = job
+def _init(job: stage.Job, items: Sequence[stage.Item]) -> None:
+    """Keep the job and the items of this worker process."""
+    global _SHARED
+    _SHARED = (job, items)
 
 
-def _work(items: Sequence[stage.Item]) -> list[tuple[str, str]]:
-    """The per-file stage on one chunk, in a worker."""
-    assert _JOB is not None
-    return stage.process(_JOB, items)
+def _work(start: int, stop: int) -> Result:
+    """The per-file stage on items[start:stop], in a worker."""
+    assert _SHARED is not None
+    job, items = _SHARED
+    return stage.process(job, items[start:stop])

@@ -12,7 +12,7 @@ from typing import Any
 
 from learnlog_checks import dates, patterns, reading, splitting, yamlnodes
 from learnlog_checks.config import Settings
-from learnlog_checks.model import Finding, Parsed, Pos, Post, Tag
+from learnlog_checks.model import START, Finding, Parsed, Pos, Post, Tag
 from learnlog_checks.rules import (
     byte_order_mark,
     filename_pattern,
@@ -58,7 +58,31 @@ def _parse_text(
         )
     file_date, file_day = _from_name(name, display, settings, findings)
     block = splitting.split(text, complete=complete, limit_kb=reading.MAX_FRONT_MATTER_BYTES // 1024)
-    stub = Post(
+    if isinstance(block, splitting.SplitError):
+        pos = Pos(block.line, block.column)
+        findings.append(front_matter_syntax.RULE.at(display, pos, block.message))
+        return Parsed(_stub(display, name, file_date, file_day), tuple(findings))
+    parsed = yamlnodes.parse(block.yaml)
+    findings.extend(p.rule.at(display, p.pos, p.message, suggestion=p.suggestion) for p in parsed.problems)
+    if parsed.fatal:
+        return Parsed(_stub(display, name, file_date, file_day), tuple(findings))
+    if not isinstance(parsed.data, dict):
+        kind = "a list" if isinstance(parsed.data, list) else "a single value"
+        message = f"front matter is {kind}, not a mapping of keys such as 'title:'"
+        findings.append(front_matter_syntax.RULE.at(display, Pos(2, 1), message))
+        return Parsed(_stub(display, name, file_date, file_day), tuple(findings))
+    post = _post(parsed, name, display, settings, block.yaml, file_date, file_day)
+    if post.tags_as_string:
+        field = settings.tags_field
+        message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
+        fix = "write it as a list: " + field + ": [" + ", ".join(t.text for t in post.tags) + "]"
+        findings.append(tag_string.RULE.at(display, post.key_pos(field), message, suggestion=fix))
+    return Parsed(post, tuple(findings))
+
+
+def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
+    """The post of a file whose front matter did not parse: only what its name says."""
+    return Post(
         path=display,
         name=name,
         data={},
@@ -68,26 +92,6 @@ def _parse_text(
         day=file_day,
         parsed=False,
     )
-    if isinstance(block, splitting.SplitError):
-        pos = Pos(block.line, block.column)
-        findings.append(front_matter_syntax.RULE.at(display, pos, block.message))
-        return Parsed(stub, tuple(findings))
-    parsed = yamlnodes.parse(block.yaml)
-    findings.extend(p.rule.at(display, p.pos, p.message, suggestion=p.suggestion) for p in parsed.problems)
-    if parsed.fatal:
-        return Parsed(stub, tuple(findings))
-    if not isinstance(parsed.data, dict):
-        kind = "a list" if isinstance(parsed.data, list) else "a single value"
-        message = f"front matter is {kind}, not a mapping of keys such as 'title:'"
-        findings.append(front_matter_syntax.RULE.at(display, Pos(2, 1), message))
-        return Parsed(stub, tuple(findings))
-    post = _post(parsed, name, display, settings, block.yaml, file_date, file_day)
-    if post.tags_as_string:
-        field = settings.tags_field
-        message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
-        fix = "write it as a list: " + field + ": [" + ", ".join(t.text for t in post.tags) + "]"
-        findings.append(tag_string.RULE.at(display, post.key_pos(field), message, suggestion=fix))
-    return Parsed(post, tuple(findings))
 
 
 def _from_name(
@@ -152,7 +156,7 @@ def _calendar_day(raw: str, zone: str) -> date | None:
 
 def _tags(data: dict[str, Any], parsed: yamlnodes.Parsed, field: str) -> tuple[tuple[Tag, ...], bool]:
     value = data.get(field)
-    where = parsed.positions.get((field,), Pos(1, 1))
+    where = parsed.positions.get((field,), START)
     if value is None:
         return (), False
     if isinstance(value, str):

@@ -1,9 +1,11 @@
-"""One file after the per-file stage, as a line of JSON: what a worker sends back and what the cache keeps.
+"""One file after the per-file stage, as a line of text: what a worker sends back and what the cache keeps.
 
 A record holds the findings of reading the file, of the schema and of the other POST rules, and the post
 itself. Decoding gives either the whole post (to run rules on it again) or its summary: the fields the
 COLLECTION rules and the suppression filters read (no `data`, no `scalars`, and only the positions in
-`SUMMARY_KEYS`), which keeps a log of tens of thousands of posts small in memory.
+`SUMMARY_KEYS`), which keeps a log of tens of thousands of posts small in memory. The line is two JSON
+values with a tab between them, the findings and the summary first, so that a summary is decoded
+without reading the rest of the post.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any
 from learnlog_checks.model import Finding, KeyPath, Parsed, Pos, Post, Severity, Tag
 
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
+_ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode  # no cycles in YAML data
+_DECODE = json.JSONDecoder().raw_decode  # the first JSON value of a text (from an index) and where it ends
 SUMMARY_KEYS: tuple[KeyPath, ...] = ((), ("<key>", "date"))  # what Post.line_of(()) and key_pos("date") read
 
 
@@ -46,15 +50,21 @@ def encode(
     other: Sequence[Finding] = (),
     checked: bool = False,
 ) -> str:
-    """The record of one file as one line of JSON (ASCII only, so any text survives the round trip)."""
-    value = [
-        [_finding(f, display) for f in parsed.findings],
-        [_finding(f, display) for f in schema],
-        [_finding(f, display) for f in other],
+    """The record of one file as one line: its summary in JSON, a tab, then the rest of the post in JSON.
+
+    JSON here is ASCII only, so any text survives the round trip and no tab stands inside either part:
+    a summary is decoded without reading the rest.
+    """
+    post = parsed.post
+    summary = [
+        _findings(parsed.findings, display),
+        _findings(schema, display),
+        _findings(other, display),
         checked,
-        None if parsed.post is None else _post(parsed.post, display, name),
+        None if post is None else _summary(post, display, name),
     ]
-    return json.dumps(value, separators=(",", ":"))
+    rest = None if post is None else _rest(post)
+    return _ENCODE(summary) + "\t" + _ENCODE(rest)
 
 
 def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
@@ -83,17 +93,26 @@ def summary(post: Post) -> Post:
     )
 
 
+def _findings(findings: Sequence[Finding], display: str) -> list[list[Any]]:
+    return [_finding(f, display) for f in findings] if findings else []
+
+
 def _finding(f: Finding, display: str) -> list[Any]:
     path = None if f.path == display else f.path
     return [f.line, f.column, f.code, f.rule, f.message, f.severity.value, f.suggestion, f.fixable, path]
 
 
-def _post(post: Post, display: str, name: str) -> list[Any]:
+def _summary(post: Post, display: str, name: str) -> list[Any]:
+    """The fields of `summary(post)`."""
+    places: list[Any] = []
+    for key in SUMMARY_KEYS:
+        pos = post.positions.get(key)
+        if pos is not None:
+            places += (key, pos.line, pos.column)
     return [
         None if post.path == display else post.path,
         None if post.name == name else post.name,
-        dict(post.data),
-        [[list(key), pos.line, pos.column] for key, pos in post.positions.items()],
+        places,
         _day(post.date),
         _day(post.file_date),
         _day(post.meta_date),
@@ -102,9 +121,26 @@ def _post(post: Post, display: str, name: str) -> list[Any]:
         [[t.text, t.pos.line, t.pos.column, t.yaml_type] for t in post.tags],
         post.tags_as_string,
         [[line, sorted(names)] for line, names in post.suppressed.items()],
-        [[list(key), kind, source] for key, (kind, source) in post.scalars.items()],
         post.parsed,
     ]
+
+
+def _rest(post: Post) -> list[Any]:
+    """What a summary leaves out: the data, every position and the scalars YAML re-typed."""
+    data = post.data
+    return [
+        data if type(data) is dict else dict(data),
+        _flat(post.positions),
+        [[list(key), kind, source] for key, (kind, source) in post.scalars.items()],
+    ]
+
+
+def _flat(positions: Mapping[KeyPath, Pos]) -> list[Any]:
+    """Key path, line and column of each position, one after the other."""
+    flat: list[Any] = []
+    for key, pos in positions.items():
+        flat += (key, pos.line, pos.column)
+    return flat
 
 
 def _day(value: date | None) -> str | None:
@@ -119,17 +155,27 @@ class Decoder:
         self._dates: dict[str, date] = {}
         self._tags: dict[tuple[Any, ...], Tag] = {}
         self._places: dict[tuple[Any, ...], dict[KeyPath, Pos]] = {}  # summary positions, shared
+        self._tag_tuples: dict[tuple[Any, ...], tuple[Tag, ...]] = {}
 
     def decode(self, line: str, display: str, name: str, *, whole: bool = False) -> Record:
         """Decode `line` (of the file shown as `display`); ValueError/TypeError/... when it is malformed."""
-        parse, schema, other, checked, post = json.loads(line)
+        (parse, schema, other, checked, post), cut = _DECODE(line)
+        if line[cut] != "\t":
+            raise ValueError("a record is a summary, a tab and the rest of the post")
+        rest = self._rest(line, cut + 1) if whole else None
         return Record(
-            post=None if post is None else self._post(post, display, name, whole=whole),
+            post=None if post is None else self._post(post, display, name, rest),
             parse=self.findings(parse, display),
             schema=self.findings(schema, display),
             other=self.findings(other, display),
             checked=bool(checked),
         )
+
+    def _rest(self, line: str, start: int) -> Any:
+        rest, end = _DECODE(line, start)
+        if end != len(line):
+            raise ValueError("more after the rest of the post")
+        return rest
 
     def pos(self, line: int, column: int) -> Pos:
         key = (line, column)
@@ -142,6 +188,8 @@ class Decoder:
 
     def findings(self, values: list[Any], display: str = "") -> tuple[Finding, ...]:
         """Decode findings encoded for the file shown as `display` (or by `encode_findings`)."""
+        if not values:
+            return ()
         return tuple(
             Finding(
                 path=display if path is None else str(path),
@@ -157,27 +205,42 @@ class Decoder:
             for line, column, code, rule, message, severity, suggestion, fixable, path in values
         )
 
-    def _post(self, value: list[Any], display: str, name: str, *, whole: bool) -> Post:
-        (path, own_name, data, positions, day_, file_day, meta_day, number, title_day, tags, as_string,
-         suppressed, scalars, parsed) = value  # fmt: skip
-        if not isinstance(data, dict):
-            raise TypeError("front matter data must be a mapping")
+    def _post(self, value: list[Any], display: str, name: str, rest: list[Any] | None) -> Post:
+        """The summary of a post, or with `rest` (the second part of its record) the whole post."""
+        (path, own_name, places, day_, file_day, meta_day, number, title_day, tags, as_string, suppressed,
+         parsed) = value  # fmt: skip
+        data: Mapping[str, Any] = EMPTY
+        scalars: Mapping[KeyPath, tuple[str, str]] = EMPTY
+        if rest is not None:
+            data, places, scalar_values = rest
+            if not isinstance(data, dict):
+                raise TypeError("front matter data must be a mapping")
+            scalars = {tuple(key): (str(k), str(s)) for key, k, s in scalar_values}
+        day = _int(number)
         return Post(
             path=display if path is None else str(path),
             name=name if own_name is None else str(own_name),
-            data=data if whole else EMPTY,
-            positions=self._positions(positions, whole=whole),
+            data=data,
+            positions=self._positions(places, whole=rest is not None),
             date=self._date(day_),
             file_date=self._date(file_day),
             meta_date=self._date(meta_day),
-            day=_int(number),
-            title_day=_int(title_day),
-            tags=tuple(self._tag(*tag) for tag in tags),
+            day=day,
+            title_day=day if type(title_day) is int and title_day == day else _int(title_day),  # same object
+            tags=self._tag_tuple(tags),
             tags_as_string=bool(as_string),
             suppressed={int(line): frozenset(map(str, names)) for line, names in suppressed} or EMPTY,
-            scalars={tuple(key): (str(k), str(s)) for key, k, s in scalars} if whole else EMPTY,
+            scalars=scalars,
             parsed=bool(parsed),
         )
+
+    def _tag_tuple(self, values: list[Any]) -> tuple[Tag, ...]:
+        """Posts share equal tag tuples (no one changes them), found by their encoded values."""
+        key = tuple(map(tuple, values))  # (text, line, column, type) of each tag
+        found = self._tag_tuples.get(key)
+        if found is None:
+            found = self._tag_tuples[key] = tuple(self._tag(*tag) for tag in values)
+        return found
 
     def _tag(self, text: str, line: int, column: int, kind: str) -> Tag:
         key = (text, line, column, kind)
@@ -190,7 +253,8 @@ class Decoder:
 
     def _positions(self, values: list[Any], *, whole: bool) -> dict[KeyPath, Pos]:
         found: dict[KeyPath, Pos] = {}
-        for key, line, column in values:
+        triples = iter(values)
+        for key, line, column in zip(triples, triples, triples, strict=True):
             path = tuple(key)
             if whole or path in SUMMARY_KEYS:
                 found[path] = self.pos(line, column)

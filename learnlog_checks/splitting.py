@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 OPEN = re.compile(r"---[ \t]*\Z")
-CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
+CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # a whole closing line, searched in the text
 LOOKAHEAD_LINES = 20  # how far to look for a misplaced opening line
 
 
@@ -34,13 +34,13 @@ def split(text: str, *, complete: bool = True, limit_kb: int = 64) -> Block | Sp
     """The front matter of `text`, or why there is none that Jekyll would read."""
     if not text.strip():
         return SplitError("the file is empty; a post starts with front matter between two '---' lines")
-    lines = text.split("\n")
-    first = lines[0]
-    if not OPEN.match(first):
-        return _bad_opening(lines)
-    for number, line in enumerate(lines[1:], start=2):
-        if CLOSE.match(line):
-            return Block("\n".join(lines[1 : number - 1]) + "\n", close_line=number)
+    first_end = text.find("\n")
+    if not OPEN.match(text if first_end < 0 else text[:first_end]):
+        return _bad_opening(text.split("\n"))
+    closing = CLOSE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is not None:
+        start = closing.start()  # lines 2 .. the one before the closing line, each ending in "\n"
+        return Block(text[first_end + 1 : start] or "\n", close_line=text.count("\n", 0, start) + 1)
     if not complete:
         return SplitError(f"front matter is longer than {limit_kb} KB or never closed with a '---' line")
     return SplitError("front matter opened on line 1 is never closed with a '---' line")

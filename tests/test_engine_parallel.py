@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -64,6 +67,29 @@ def test_the_pool_really_runs(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> 
     loaded = config.load(None, cwd=corpus)
     job = engine.stage.Job(loaded.settings, None, date(2026, 1, 1), corpus)
     assert list(parallel.run(job, items, threshold=1)) == engine.stage.process(job, items)
+    assert gc.get_freeze_count() == 0  # the objects frozen for the workers are let go
+
+
+def _die(start: int, stop: int) -> list[tuple[str, str]]:
+    os._exit(1)  # a worker that dies: the pool is broken
+
+
+@needs_make_log
+def test_a_broken_pool_is_finished_in_this_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "_work", _die)
+    items = [engine.stage.Item(str(p), p.name, p.name, True) for p in sorted((corpus / "_posts").iterdir())]
+    loaded = config.load(None, cwd=corpus)
+    job = engine.stage.Job(loaded.settings, None, date(2026, 1, 1), corpus)
+    assert list(parallel.run(job, items, threshold=1)) == engine.stage.process(job, items)
+
+
+def test_ranges_cover_every_item_once_in_order() -> None:
+    for total in (0, 1, 2, 47, 48, 49, 1000):
+        for parts in (0, 1, 3, 48, 2000):
+            ranges = parallel.split(total, parts)
+            assert [i for part in ranges for i in part] == list(range(total))
+            assert len(ranges) <= max(parts, 1) and all(ranges)
 
 
 def reference(loaded: config.LoadedConfig, today: date, cwd: Path, targets: list[Path] | None) -> LintResult:
@@ -130,6 +156,30 @@ def test_records_keep_every_field(corpus: Path) -> None:
         record = decoder.decode(line, display, name)
         assert record.parse == parsed.findings
         assert record.post == (records.summary(post) if post else None)
+
+
+@needs_make_log
+def test_a_summary_is_decoded_without_the_rest_of_the_post(corpus: Path) -> None:
+    loaded = config.load(None, cwd=corpus)
+    decoder = records.Decoder()
+    for parsed in engine.read_log(loaded, cwd=corpus).parsed:
+        display = parsed.post.path if parsed.post else parsed.findings[0].path
+        line = records.encode(parsed, display, "x")
+        summary, tab, rest = line.partition("\t")
+        assert tab and "\t" not in rest and line.isascii()
+        spoiled = summary + "\t[not json"
+        assert decoder.decode(spoiled, display, "x") == decoder.decode(line, display, "x")
+        with pytest.raises(ValueError):
+            decoder.decode(spoiled, display, "x", whole=True)
+
+
+def test_records_of_the_one_json_value_layout_are_refused() -> None:
+    """Lines cached before records had two parts are never read as records (they are made again)."""
+    post = [None, None, {"title": "t"}, [[[], 2, 1]], None, None, None, 1, None, [], False, [], [], True]
+    for line in (json.dumps([[], [], [], True, post]), json.dumps([[], [], [], True, None]), "", "[]\t"):
+        for whole in (False, True):
+            with pytest.raises(engine.BAD_RECORD):
+                records.Decoder().decode(line, "p.md", "p.md", whole=whole)
 
 
 @needs_make_log

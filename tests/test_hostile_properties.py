@@ -100,3 +100,23 @@ def test_any_posts_never_crash_the_engine(posts: list[bytes]) -> None:
         result = engine.lint(loaded, today=date(2026, 1, 1), cwd=root)
         assert result.files_checked == len(posts)
         assert all(f.line >= 1 for f in result.findings)
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="libyaml is not installed")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:",  # libyaml puts the end of a text without a final line break on a line of its own
+        "a:\n",
+        "title: caf\u00e9 \U0001f600 x\ntags: [\U0001f600, b]\nz:",
+        "title: caf\u00e9 \U0001f600 x\ntags: [\U0001f600, b]\nz:\n",
+        "k:\n  - a\n  -\n  - [b, {c: d}]\n",
+        "k: [a, [b, [c]]]\nk: x\n",
+        "[a]: b\nc: d\n",
+    ],
+)
+def test_libyaml_positions_are_the_files(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml's own lines and columns are used where they are the file's: the same as PyYAML's."""
+    fast = _summary(yamlnodes.parse(text, first_line=5))
+    monkeypatch.setattr(yamlnodes, "FAST", yamlnodes.REFERENCE)
+    assert fast == _summary(yamlnodes.parse(text, first_line=5))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learnlog_checks import parsing
+from learnlog_checks import model, parsing
 from learnlog_checks.config import Settings
-from learnlog_checks.model import Post
+from learnlog_checks.model import Pos, Post, position
 
 KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True).filter(lambda key: key not in ("y", "n"))
 WORDS = st.from_regex(r"[A-Za-z][A-Za-z0-9 ()é-]{0,20}", fullmatch=True).map(str.strip).filter(bool)
@@ -84,3 +85,12 @@ def test_column_after_wide_characters() -> None:
     post = parse(["---", "title: é😀", "tags: [a, 😀, b]", "---"], "\n", bom=False)
     assert post.line_of(("tags", 2)).line == 3
     assert post.line_of(("tags", 2)).column == 14
+
+
+def test_positions_are_shared_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model, "_SHARED", {})
+    monkeypatch.setattr(model, "SHARED_MAX", 1)
+    assert position(3, 4) == Pos(3, 4)
+    assert position(3, 4) is position(3, 4)
+    assert position(5, 6) == Pos(5, 6)  # past the limit: not kept, still right
+    assert list(model._SHARED) == [(3, 4)]
