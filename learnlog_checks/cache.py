@@ -27,7 +27,7 @@ FOLDER = ".learnlog_cache"
 POSTS = "posts.jsonl"
 VERDICT = "verdict.json"
 CONFIG = "config.json"
-FORMAT = 1
+FORMAT = 2  # 2: a record line is the summary, a tab, then the rest of the post
 GITIGNORE = "# Created by learnlog-check; the folder is a cache.\n*\n"
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of learnlog-check.\n"
 

@@ -89,7 +89,7 @@ def lint(
 def _fresh(job: stage.Job, items: list[stage.Item]) -> list[records.Record]:
     """Every item read and checked now (in worker processes for a large log)."""
     decoder = records.Decoder()
-    results = parallel.run(job, items)
+    results = parallel.run(job, items, whole=False)  # nothing is cached: summaries are enough
     return [decoder.decode(line, i.display, i.name) for i, (_, line) in zip(items, results, strict=True)]
 
 

@@ -60,7 +60,8 @@ def main() -> None:
         else:
             from learnlog_checks.commands.check import run
 
-            sys.exit(run(request))
+            code = run(request)
+            _exit_now(code)
     except Exception as exc:  # the one place for it: an unexpected error gets one line and exit 2
         if os.environ.get("LEARNLOG_CHECK_DEBUG") == "1":
             raise
@@ -69,3 +70,17 @@ def main() -> None:
             "(set LEARNLOG_CHECK_DEBUG=1 for the traceback, and please report it)\n"
         )
         sys.exit(2)
+
+
+def _exit_now(code: int) -> None:
+    """Flush the output and end the process without tearing the interpreter down (40-50 ms per run).
+
+    Everything `run` writes is closed or renamed into place before it returns; only stdout and stderr
+    still hold text.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`learnlog-check check | head`): let Python report it as usual
+        sys.exit(code)
+    os._exit(code)

@@ -23,7 +23,7 @@ THRESHOLD = 2000  # below this many files, starting workers costs more than it s
 RANGES_PER_WORKER = 24  # small ranges balance the load and end together; each costs a little to send
 
 Result = list[tuple[str, str]]
-_SHARED: tuple[stage.Job, Sequence[stage.Item]] | None = None  # in a worker: what its ranges index
+_SHARED: tuple[stage.Job, Sequence[stage.Item], bool] | None = None  # in a worker: what its ranges index
 
 
 def workers() -> int:
@@ -34,24 +34,24 @@ def workers() -> int:
 
 
 def run(
-    job: stage.Job, items: Sequence[stage.Item], *, threshold: int = THRESHOLD
+    job: stage.Job, items: Sequence[stage.Item], *, threshold: int = THRESHOLD, whole: bool = True
 ) -> Iterator[tuple[str, str]]:
     """(digest, record line) for each item, in order; in worker processes when there are enough items."""
     count = workers()
     if len(items) < threshold or count < 2:
-        yield from stage.process(job, items)
+        yield from stage.process(job, items, whole=whole)
         return
     ranges = split(len(items), count * RANGES_PER_WORKER)
     _prepare(job)
     gc.freeze()  # workers inherit the objects made so far: no collection in them walks (and copies) them
     try:
-        yield from _pooled(job, items, ranges, count)
+        yield from _pooled(job, items, ranges, count, whole)
     finally:
         gc.unfreeze()
 
 
 def _pooled(
-    job: stage.Job, items: Sequence[stage.Item], ranges: list[range], count: int
+    job: stage.Job, items: Sequence[stage.Item], ranges: list[range], count: int, whole: bool
 ) -> Iterator[tuple[str, str]]:
     """The results of every range from the worker processes; in this one if there can be none."""
     from concurrent.futures import ProcessPoolExecutor
@@ -60,7 +60,7 @@ def _pooled(
     done = 0
     try:
         with ProcessPoolExecutor(
-            count, mp_context=_context(), initializer=_init, initargs=(job, items)
+            count, mp_context=_context(), initializer=_init, initargs=(job, items, whole)
         ) as pool:
             starts, stops = [part.start for part in ranges], [part.stop for part in ranges]
             for result in pool.map(_work, starts, stops):  # each result is let go once given out
@@ -68,7 +68,7 @@ def _pooled(
                 yield from result
     except (BrokenProcessPool, OSError):  # no processes on this system: finish in this one
         for part in ranges[done:]:
-            yield from stage.process(job, items[part.start : part.stop])
+            yield from stage.process(job, items[part.start : part.stop], whole=whole)
 
 
 def split(total: int, parts: int) -> list[range]:
@@ -93,14 +93,14 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def _init(job: stage.Job, items: Sequence[stage.Item]) -> None:
+def _init(job: stage.Job, items: Sequence[stage.Item], whole: bool) -> None:
     """Keep the job and the items of this worker process."""
     global _SHARED
-    _SHARED = (job, items)
+    _SHARED = (job, items, whole)
 
 
 def _work(start: int, stop: int) -> Result:
     """The per-file stage on items[start:stop], in a worker."""
     assert _SHARED is not None
-    job, items = _SHARED
-    return stage.process(job, items[start:stop])
+    job, items, whole = _SHARED
+    return stage.process(job, items[start:stop], whole=whole)

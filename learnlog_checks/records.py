@@ -49,6 +49,7 @@ def encode(
     schema: Sequence[Finding] = (),
     other: Sequence[Finding] = (),
     checked: bool = False,
+    whole: bool = True,
 ) -> str:
     """The record of one file as one line: its summary in JSON, a tab, then the rest of the post in JSON.
 
@@ -63,7 +64,7 @@ def encode(
         checked,
         None if post is None else _summary(post, display, name),
     ]
-    rest = None if post is None else _rest(post)
+    rest = None if post is None or not whole else _rest(post)
     return _ENCODE(summary) + "\t" + _ENCODE(rest)
 
 

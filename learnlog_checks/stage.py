@@ -70,12 +70,12 @@ def read_digest(item: Item) -> str:
     return head_digest(item, reading.read_head(item.path))
 
 
-def process(job: Job, items: Sequence[Item]) -> list[tuple[str, str]]:
-    """(digest, record line) for each item, in order."""
-    return [process_one(job, item) for item in items]
+def process(job: Job, items: Sequence[Item], *, whole: bool = True) -> list[tuple[str, str]]:
+    """(digest, record line) for each item, in order; without `whole`, summaries only and no digests."""
+    return [process_one(job, item, whole=whole) for item in items]
 
 
-def process_one(job: Job, item: Item) -> tuple[str, str]:
+def process_one(job: Job, item: Item, *, whole: bool = True) -> tuple[str, str]:
     head = reading.read_head(item.path)
     parsed = parse_head(head, item, job.settings)
     schema: list[Finding] = []
@@ -83,8 +83,10 @@ def process_one(job: Job, item: Item) -> tuple[str, str]:
     post = parsed.post
     if item.check and post is not None and post.parsed:
         schema, other = post_findings(post, context(job))
-    line = records.encode(parsed, item.display, item.name, schema=schema, other=other, checked=item.check)
-    return head_digest(item, head), line
+    line = records.encode(
+        parsed, item.display, item.name, schema=schema, other=other, checked=item.check, whole=whole
+    )
+    return (head_digest(item, head) if whole else ""), line
 
 
 def parse_head(head: reading.Head, item: Item, settings: Settings) -> Parsed:

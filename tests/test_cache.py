@@ -29,9 +29,9 @@ def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = stage.process_one
 
-    def spy(job: stage.Job, item: stage.Item) -> tuple[str, str]:
+    def spy(job: stage.Job, item: stage.Item, *, whole: bool = True) -> tuple[str, str]:
         seen.append(item.name)
-        return real(job, item)
+        return real(job, item, whole=whole)
 
     monkeypatch.setattr(stage, "process_one", spy)
     return seen

@@ -87,18 +87,20 @@ def test_every_other_command_line_goes_to_typer(argv: list[str]) -> None:
 
 
 def imported(*args: str) -> set[str]:
-    """The modules loaded by a run of the console script's code path with `args`."""
-    code = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
-        "from learnlog_checks.entry import main\n"
-        "main()\n"
-    )
+    """The top-level packages a run of the console script's code path with `args` imports."""
     env = {**os.environ, "LEARNLOG_CHECK_TODAY": TODAY}
-    run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "learnlog_checks", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert run.returncode in (0, 1), run.stderr
-    line = next(line for line in run.stderr.splitlines() if line.startswith("MODULES "))
-    return {name.partition(".")[0] for name in line.split()[1:]}
+    names = [
+        line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
+    ]
+    assert "learnlog_checks.entry" in names
+    return {name.partition(".")[0] for name in names}
 
 
 def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
