@@ -55,6 +55,24 @@ def read_log(loaded: LoadedConfig, *, cwd: Path) -> Log:
     return Log(parsed, tuple(e.path for e in entries))
 
 
+def read_summaries(loaded: LoadedConfig, *, cwd: Path) -> Log:
+    """Every post of the log as the tag index and stats read it: its summary and title, no other data.
+
+    Parsed in worker processes for a large log, like `lint` without a cache; nothing is checked.
+    """
+    settings = loaded.settings
+    entries = discovery.walk(loaded.posts_dir, settings.exclude)
+    displays = display_paths(entries, loaded.posts_dir, cwd)
+    job = stage.Job(settings=settings, user_schema=None, today=date.min, root=loaded.root)
+    items = [stage.Item(e.path, e.name, d, check=False) for e, d in zip(entries, displays, strict=True)]
+    decoder = records.Decoder(titles=True)
+    parsed = []
+    for item, (_, line) in zip(items, parallel.run(job, items, whole=False), strict=True):
+        record = decoder.decode(line, item.display, item.name)
+        parsed.append(Parsed(record.post, record.parse))
+    return Log(tuple(parsed), tuple(e.path for e in entries))
+
+
 def lint(
     loaded: LoadedConfig,
     *,

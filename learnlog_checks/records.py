@@ -123,6 +123,7 @@ def _summary(post: Post, display: str, name: str) -> list[Any]:
         post.tags_as_string,
         [[line, sorted(names)] for line, names in post.suppressed.items()],
         post.parsed,
+        post.title,
     ]
 
 
@@ -151,7 +152,8 @@ def _day(value: date | None) -> str | None:
 class Decoder:
     """Turns record lines back into records, sharing equal positions, dates and tag words between posts."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, titles: bool = False) -> None:
+        self.titles = titles  # summaries keep the title in `data` (for the tag index and stats)
         self._pos: dict[tuple[int, int], Pos] = {}
         self._dates: dict[str, date] = {}
         self._tags: dict[tuple[Any, ...], Tag] = {}
@@ -209,8 +211,8 @@ class Decoder:
     def _post(self, value: list[Any], display: str, name: str, rest: list[Any] | None) -> Post:
         """The summary of a post, or with `rest` (the second part of its record) the whole post."""
         (path, own_name, places, day_, file_day, meta_day, number, title_day, tags, as_string, suppressed,
-         parsed) = value  # fmt: skip
-        data: Mapping[str, Any] = EMPTY
+         parsed, title) = value  # fmt: skip
+        data: Mapping[str, Any] = {"title": str(title)} if self.titles and title is not None else EMPTY
         scalars: Mapping[KeyPath, tuple[str, str]] = EMPTY
         if rest is not None:
             data, places, scalar_values = rest

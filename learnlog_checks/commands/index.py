@@ -37,7 +37,7 @@ def command(
     from learnlog_checks.commands import common
 
     loaded = common.load_config(config_path)
-    log = engine.read_log(loaded, cwd=Path.cwd())
+    log = engine.read_summaries(loaded, cwd=Path.cwd())
     _warn_skipped(log)
     try:
         pages = index.build_pages(log.posts, loaded.settings)

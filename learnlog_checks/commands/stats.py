@@ -31,6 +31,6 @@ def command(
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
     loaded = common.load_config(config_path)
     day = common.today_for(loaded, today)
-    log = engine.read_log(loaded, cwd=Path.cwd())
+    log = engine.read_summaries(loaded, cwd=Path.cwd())
     figures = stats.compute(log.posts, loaded.settings, today=day)
     sys.stdout.write(stats.RENDERERS[output_format](figures))

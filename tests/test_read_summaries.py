@@ -1,0 +1,32 @@
+"""engine.read_summaries (what `index` and `stats` read) gives the fields they use exactly as a full read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from learnlog_checks import config, engine, parallel
+from tests.helpers import daily, post
+
+FIELDS = ("path", "name", "title", "date", "file_date", "meta_date", "day", "title_day", "tags", "parsed")
+
+
+@pytest.mark.parametrize("threshold", [10**9, 1], ids=["one process", "workers"])
+def test_summaries_carry_what_index_and_stats_read(make_log, monkeypatch, threshold: int) -> None:
+    posts = daily(4)
+    posts["2024-01-03-day-2.md"] = post(2, title="'(Day 2) <b>C++</b> & \u202e tricks: \"quoted\"'")
+    posts["2024-01-04-day-3.md"] = post(3, tags="theory nlp")  # tags as one string
+    posts["2024-01-05-day-4.md"] = "---\ntitle: [unclosed\n---\n"  # does not parse
+    posts["2024-01-06-day-5.md"] = post(5, extra="title: 42")  # a duplicate, non-text title
+    log = make_log(posts)
+    monkeypatch.setattr(parallel, "THRESHOLD", threshold)
+    loaded = config.load(None, cwd=log.root)
+    full = engine.read_log(loaded, cwd=Path.cwd())
+    summed = engine.read_summaries(loaded, cwd=Path.cwd())
+    assert summed.names == full.names
+    assert [p.findings for p in summed.parsed] == [p.findings for p in full.parsed]
+    assert len(summed.posts) == len(full.posts) == 5
+    for short, whole in zip(summed.posts, full.posts, strict=True):
+        assert {f: getattr(short, f) for f in FIELDS} == {f: getattr(whole, f) for f in FIELDS}
+    assert [p.title for p in summed.posts][1] == '(Day 2) <b>C++</b> & \u202e tricks: "quoted"'
