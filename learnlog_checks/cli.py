@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from learnlog_checks.commands.check import FORMAT_ENV, FORMATS
 from learnlog_checks.commands.options import ConfigOpt, TodayOpt
-
-if TYPE_CHECKING:
-    pass
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -32,9 +30,7 @@ def check(
     *,
     output_format: Annotated[
         str,
-        typer.Option(
-            "--format", "-f", envvar="LEARNLOG_CHECK_FORMAT", help="text|concise|json|github|sarif|auto"
-        ),
+        typer.Option("--format", "-f", envvar=FORMAT_ENV, help="|".join(FORMATS)),
     ] = "auto",
     select: Annotated[
         list[str] | None, typer.Option(help="Only these rules (names, codes or prefixes).")
@@ -52,6 +48,7 @@ def check(
 ) -> None:
     """Check post front matter, dates, numbering and tags against the whole log.
 
+    \b
     Example: learnlog-check check            (the whole log)
              learnlog-check check _posts/2024-02-11-day-41.md --format json
     """

@@ -26,6 +26,7 @@ def command(
 ) -> None:
     """Write the next post (day number, date, file name, front matter); refuses to overwrite.
 
+    \b
     Example: learnlog-check new --title "Attention is all you need" --tags theory,nlp
              learnlog-check new --date 2024-03-01 --title "Probability: Bayes" --tags math-for-ml,theory
     """

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from learnlog_checks.commands.check import TODAY_ENV
+
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
@@ -14,5 +16,5 @@ ConfigOpt = Annotated[
     ),
 ]
 TodayOpt = Annotated[
-    str | None, typer.Option("--today", envvar="LEARNLOG_CHECK_TODAY", hidden=True, help="Fix today's date.")
+    str | None, typer.Option("--today", envvar=TODAY_ENV, hidden=True, help="Fix today's date.")
 ]

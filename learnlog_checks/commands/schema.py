@@ -24,6 +24,7 @@ def command(
 
     Editors can validate posts with it; --config-schema prints the schema of learnlog.toml.
 
+    \b
     Example: learnlog-check schema > .vscode/post.schema.json
              learnlog-check schema --config-schema
     """
