@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from learnlog_checks.atomic import WriteFailed
+
 if TYPE_CHECKING:
     from learnlog_checks.commands.check import Request
 
@@ -62,6 +64,9 @@ def main() -> None:
 
             code = run(request)
             _exit_now(code)
+    except WriteFailed as exc:  # the world's fault (full disk, read-only folder, a link): exit 2
+        sys.stderr.write(f"learnlog-check: error: {exc}\n")
+        sys.exit(2)
     except Exception as exc:  # the one place for it: an unexpected error gets one line and exit 2
         if os.environ.get("LEARNLOG_CHECK_DEBUG") == "1":
             raise

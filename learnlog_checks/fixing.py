@@ -4,15 +4,18 @@ An alias becomes the tag it stands for, a tag string becomes a flow list (`categ
 repeated tag is dropped. Every other byte of the file stays as it was: comments, quoting, key order, line
 endings and the body. The YAML is never dumped again, and a file is rewritten (atomically) only when it
 changes. Only files with fixable findings in the check's result are touched.
+
+Positions come from the same line model as the parser's (`yamlnodes.Lines`: a character index of the
+front matter, lines ended by "\n" after CRLF and CR became LF), never from YAML's own line count, which
+also breaks lines at U+0085, U+2028 and U+2029. Before a file is written, the result is read back: the
+body must be byte-identical and the front matter must hold the same data but for the tags field, or
+the file is left as it was and the run says so.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +23,15 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from learnlog_checks import splitting
+from learnlog_checks import atomic, splitting
 from learnlog_checks.config import LoadedConfig, Settings
 from learnlog_checks.model import LintResult, Pos
+from learnlog_checks.yamlnodes import Lines
 
 FIXABLE = frozenset({"allowed-tags", "duplicate-tag", "tag-string"})
 STR = "tag:yaml.org,2002:str"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+TRAILING = " \t\r\n\x85\u2028\u2029"  # never part of the value an edit replaces
 BLOCK_ITEM_PREFIX = re.compile(r"[ \t]*-[ \t]+\Z")
 LINE_REST = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?\Z")
 Mark = tuple[str, int, int]  # (rule, line, column) of a fixable finding
@@ -67,8 +72,37 @@ def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> 
     fixed = apply_edits(text, edits)
     if fixed == text:
         return []
-    write_atomic(path, fixed.encode("utf-8"))
+    if not same_but_tags(text, fixed, settings.tags_field):
+        where = edits[0].pos
+        return [f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"]
+    atomic.write(path, fixed.encode("utf-8"), keep_mode=True)
     return [f"{display}:{e.pos.line}:{e.pos.column}: fixed: {e.note}" for e in edits]
+
+
+def same_but_tags(text: str, fixed: str, field: str) -> bool:
+    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field`."""
+    before, after = _data_and_body(text), _data_and_body(fixed)
+    if before is None or after is None or before[1] != after[1]:
+        return False
+    old, new = before[0], after[0]
+    tags = new.pop(field, None)
+    old.pop(field, None)
+    return old == new and isinstance(tags, list) and all(isinstance(tag, str) for tag in tags)
+
+
+def _data_and_body(text: str) -> tuple[dict[object, object], str] | None:
+    body = text[1:] if text.startswith("\ufeff") else text
+    block = splitting.split(LINE_BREAK.sub("\n", body))
+    if isinstance(block, splitting.SplitError):
+        return None
+    try:
+        data = yaml.load(block.yaml, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    rest = LINE_BREAK.split(text, maxsplit=block.close_line)  # the lines after the closing one
+    return data, rest[-1] if len(rest) > block.close_line else ""
 
 
 def plan(text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str]) -> list[Edit]:
@@ -80,7 +114,7 @@ def plan(text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str])
     node = _tags_node(block.yaml, field)
     if node is None:
         return []
-    where = _Offsets(text)
+    where = _Offsets(text, block.yaml)
     if isinstance(node, SequenceNode):
         return _fix_list(node, where, marks, aliases)
     if isinstance(node, ScalarNode) and node.tag == STR and any(m[0] == "tag-string" for m in marks):
@@ -96,38 +130,27 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return text
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and os.replace, keeping the file's mode."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 class _Offsets:
-    """Turns a YAML mark (line and column inside the front matter) into an offset in the file's text."""
+    """Turns a YAML mark of the front matter into the parser's position and an offset in the file's text.
 
-    def __init__(self, text: str) -> None:
+    The mark's character index is placed with the parser's own line model; the file's lines are ended by
+    CRLF, CR or LF, each of which is one "\n" in the front matter the parser and YAML saw.
+    """
+
+    def __init__(self, text: str, yaml_text: str) -> None:
         self.text = text
         self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        self.lines = Lines(yaml_text, 2)  # front matter line 1 is file line 2
+
+    def pos(self, mark: yaml.Mark) -> Pos:
+        return self.lines.pos(mark.index)
 
     def of(self, mark: yaml.Mark) -> int:
-        return self.line_start(mark.line + 2) + mark.column  # front matter line 1 is file line 2
+        where = self.pos(mark)
+        return self.line_start(where.line) + where.column - 1
 
     def line_start(self, line: int) -> int:
         return self.starts[line - 1] if line - 1 < len(self.starts) else len(self.text)
-
-
-def _pos(node: Node) -> Pos:
-    return Pos(node.start_mark.line + 2, node.start_mark.column + 1)
 
 
 def _tags_node(yaml_text: str, field: str) -> Node | None:
@@ -152,7 +175,7 @@ def _fix_list(
     for index, item in enumerate(node.value):
         if not isinstance(item, ScalarNode) or item.tag != STR:
             continue
-        pos = _pos(item)
+        pos = where.pos(item.start_mark)
         aliased = ("allowed-tags", pos.line, pos.column) in marks and item.value in aliases
         tag = aliases[item.value] if aliased else item.value
         repeated = ("duplicate-tag", pos.line, pos.column) in marks or aliased or seen.get(tag, False)
@@ -178,16 +201,17 @@ def _drop(node: SequenceNode, index: int, where: _Offsets) -> Edit | None:
         before = where.of(node.value[index - 1].end_mark)
         if "#" in where.text[before:start]:
             return None
-        return Edit(before, end, "", _pos(item), note)
-    if item.start_mark.line != item.end_mark.line:
+        return Edit(before, end, "", where.pos(item.start_mark), note)
+    first, last = where.pos(item.start_mark), where.pos(item.end_mark)
+    if first.line != last.line:
         return None
-    line_start = where.line_start(item.start_mark.line + 2)
-    next_line = where.line_start(item.start_mark.line + 3)
+    line_start = where.line_start(first.line)
+    next_line = where.line_start(first.line + 1)
     if not BLOCK_ITEM_PREFIX.match(where.text[line_start:start]):
         return None
     if not LINE_REST.match(where.text[end:next_line]):
         return None
-    return Edit(line_start, next_line, "", _pos(item), note)
+    return Edit(line_start, next_line, "", first, note)
 
 
 def _fix_string(
@@ -202,10 +226,10 @@ def _fix_string(
     if rules & {"allowed-tags", "duplicate-tag"}:
         words = list(dict.fromkeys(words))
     start, end = where.of(node.start_mark), where.of(node.end_mark)
-    while end > start and where.text[end - 1] in " \t\r\n":
+    while end > start and where.text[end - 1] in TRAILING:
         end -= 1
     text = "[" + ", ".join(quoted(word, None, flow=True) for word in words) + "]"
-    return Edit(start, end, text, _pos(node), f"{field!r} written as a list: {text}")
+    return Edit(start, end, text, where.pos(node.start_mark), f"{field!r} written as a list: {text}")
 
 
 def quoted(value: str, style: str | None, *, flow: bool) -> str:
