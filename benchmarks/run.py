@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCH = Path(os.environ.get("LEARNLOG_BENCH", "/work/shared/bench"))
+BENCH = Path(os.environ.get("LEARNLOG_BENCH", HERE))  # make_log.py and floor.py: the in-repo copies
 TODAY = "2200-01-01"  # after the last day of every corpus: no future-date findings
 CORPORA = {
     "366 x 9 KB": ("366", []),

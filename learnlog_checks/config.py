@@ -186,6 +186,8 @@ def _table(path: Path, data: bytes) -> Mapping[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: not UTF-8 text (line {line}, column {column})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
     if path.name == PYPROJECT and path.name != CONFIG_NAME:
         table = _learnlog_table(path, parsed)
         if table is None:
@@ -201,8 +203,8 @@ def _learnlog_table(path: Path, data: Mapping[str, Any] | None = None) -> Mappin
         try:
             with path.open("rb") as handle:
                 data = tomllib.load(handle)
-        except (tomllib.TOMLDecodeError, OSError):
-            return None
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError, RecursionError):
+            return None  # not a pyproject.toml this tool can use: `load` of it explains why
     tool = data.get("tool")
     table = tool.get("learnlog") if isinstance(tool, dict) else None
     return table if isinstance(table, dict) else None

@@ -80,6 +80,13 @@ class Settings(BaseModel):
             raise ValueError(f"must be a folder inside the log, got {str(value)!r}")
         return value
 
+    @field_validator("posts")
+    @classmethod
+    def _not_the_root(cls, value: Path) -> Path:
+        if not value.parts:  # "", "." and "./" are all the log's root
+            raise ValueError("must be a folder inside the log, not the log's root (such as '_posts')")
+        return value
+
     @field_validator("aliases")
     @classmethod
     def _aliases_known(cls, value: dict[str, str], info: Any) -> dict[str, str]:
@@ -102,6 +109,8 @@ def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
         return Settings.model_validate(dict(table)).settings()
     except ValidationError as exc:
         raise ConfigError(_describe(exc, source)) from None
+    except RecursionError:
+        raise ConfigError(f"{source.name}: values nested too deeply to validate") from None
 
 
 def json_schema() -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Any
 from learnlog_checks import cache, discovery, parallel, records, selection, stage
 from learnlog_checks.config import LoadedConfig
 from learnlog_checks.model import Finding, LintResult, Parsed, Post
-from learnlog_checks.rules import ALL_RULES, Scope
+from learnlog_checks.rules import ALL_RULES, Scope, file_findings
 
 BAD_RECORD = (ValueError, TypeError, KeyError, IndexError, AttributeError)  # a corrupt cache line
 
@@ -48,11 +48,11 @@ def read_log(loaded: LoadedConfig, *, cwd: Path) -> Log:
     settings = loaded.settings
     entries = discovery.walk(loaded.posts_dir, settings.exclude)
     displays = display_paths(entries, loaded.posts_dir, cwd)
-    parsed = tuple(
-        parsing.parse_file(e.path, e.name, display, settings)
-        for e, display in zip(entries, displays, strict=True)
-    )
-    return Log(parsed, tuple(e.path for e in entries))
+    parsed = []
+    for entry, display in zip(entries, displays, strict=True):
+        facts = parsing.parse_file(entry.path, entry.name, display, settings)
+        parsed.append(Parsed(facts.post, file_findings(display, facts.problems)))
+    return Log(tuple(parsed), tuple(e.path for e in entries))
 
 
 def read_summaries(loaded: LoadedConfig, *, cwd: Path) -> Log:

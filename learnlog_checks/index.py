@@ -4,7 +4,12 @@ The pages are Markdown with Jekyll front matter, written so that they read well 
 repository) and build on a Jekyll site: post links point at the post's `.md` file relative to the page
 (jekyll-relative-links turns them into post URLs), and each page has a `permalink` under the index folder.
 Every piece of user text (titles, tags, descriptions) is escaped, so it renders as text and never as HTML,
-Markdown or Liquid. Output depends only on the arguments: sorted, no timestamps, a final newline.
+Markdown or Liquid: in the page body each syntax character is a numeric entity (`text`), so the body holds
+no `{` or `}` at all and Liquid finds nothing to run; in the front matter (`title:`) the text is a YAML
+double-quoted string whose `<>&"'{}` are numeric entities (`attr_text`), so a theme that prints
+`page.title` without `| escape` still shows text, and no `{{`/`{%` survives for a plugin to render. A
+layout that does escape should use `| escape_once`, which leaves those entities alone. Output depends
+only on the arguments: sorted, no timestamps, a final newline.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ NO_MODE = "(no mode)"
 # Characters that Markdown, kramdown, HTML or Liquid would read as syntax, written as numeric entities.
 # With `[` and `]` gone, no `](` is left to end a link's text early (jekyll-relative-links relies on that).
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in "&<>[]|*_`\\~{}#$"}
+# What HTML (text or a quoted attribute) and Liquid would read in a front matter value.
+_ATTR_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'{}"}
 
 
 class SlugCollision(ValueError):
@@ -47,6 +54,11 @@ class Grouping:
 def text(value: str) -> str:
     """`value` as inert Markdown text: invisible characters shown as \\uXXXX, syntax as entities."""
     return visible(value).translate(_ENTITIES)
+
+
+def attr_text(value: str) -> str:
+    """`value` for front matter: invisible characters as \\uXXXX, `<>&"'{}` as numeric entities."""
+    return visible(value).translate(_ATTR_ENTITIES)
 
 
 def yaml_str(value: str) -> str:
@@ -120,7 +132,8 @@ def _svg(svg: str) -> str:
 
 
 def _front_matter(title: str, permalink: str) -> list[str]:
-    return ["---", "layout: tag", f"title: {yaml_str(title)}", f"permalink: {yaml_str(permalink)}", "---"]
+    title_line = f"title: {yaml_str(attr_text(title))}"
+    return ["---", "layout: tag", title_line, f"permalink: {yaml_str(permalink)}", "---"]
 
 
 def _permalink(settings: Settings, slug: str | None = None) -> str:

@@ -81,6 +81,9 @@ class Inferred:
 def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     """Infer the settings of the log at `root` (its posts folder: `posts`, else searched for)."""
     folder = posts if posts is not None else find_posts_folder(root)
+    problem = posts_folder_problem(root, folder)
+    if problem is not None:
+        raise InferenceError(f"{folder.as_posix()}: {problem}; pass --posts FOLDER")
     names = [e.name for e in discovery.walk(root / folder, ())]
     markdown = [n for n in names if MARKDOWN.match(n.rsplit("/", 1)[-1])]
     if not markdown:
@@ -100,10 +103,30 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded)
 
 
+def posts_folder_problem(root: Path, folder: Path) -> str | None:
+    """Why `folder` (relative to `root`) cannot be the posts folder, or None.
+
+    It must be a real folder strictly inside the log, reached through no symbolic link, so that init
+    never reads (or walks thousands of files) outside the log.
+    """
+    if folder.is_absolute() or ".." in folder.parts:
+        return f"must be a folder inside the log {root}, relative to it"
+    if not folder.parts or folder == Path("."):
+        return "must be a folder inside the log, not the log's root itself"
+    current = root
+    for part in folder.parts:
+        current = current / part
+        if current.is_symlink():
+            return f"{current} is a symbolic link; init never follows one out of the log"
+        if not current.is_dir():
+            return f"no such folder in {root}"
+    return None
+
+
 def find_posts_folder(root: Path) -> Path:
     """The first usual posts folder holding Markdown files, else the folder with the most dated ones."""
     for name in POSTS_FOLDERS:
-        if _markdown_count(root / name):
+        if posts_folder_problem(root, Path(name)) is None and _markdown_count(root / name):
             return Path(name)
     best: tuple[int, str] = (0, "")
     for folder in _folders(root, depth=3):

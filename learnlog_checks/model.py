@@ -39,6 +39,26 @@ class Pos:
     column: int
 
 
+class Fact(enum.Enum):
+    """A kind of problem that reading a file can find, before any rule names it."""
+
+    UNREADABLE = "unreadable"  # not a regular file, too big, not UTF-8
+    BYTE_ORDER_MARK = "byte-order-mark"  # the bytes start with a UTF-8 BOM
+    FILE_NAME = "file-name"  # the name does not match the filename pattern, or its date is not real
+    SYNTAX = "syntax"  # no front matter Jekyll would read, invalid YAML, or YAML refused here
+    DUPLICATE_KEY = "duplicate-key"  # a key given twice in one mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What reading a file found wrong: the kind of fact, where, what, and a hint."""
+
+    fact: Fact
+    pos: Pos
+    message: str
+    suggestion: str | None = None
+
+
 START = Pos(1, 1)
 _SHARED: dict[tuple[int, int], Pos] = {}
 SHARED_MAX = 4096  # distinct positions kept for sharing; front matter uses few lines and columns
@@ -101,6 +121,14 @@ class Post:
     def title(self) -> str | None:
         value = self.data.get("title")
         return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What reading one file found: the post (None when it could not be read) and its problems."""
+
+    post: Post | None
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

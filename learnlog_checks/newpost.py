@@ -7,9 +7,12 @@ yaml.safe_dump, so a title with ': ' or '#' stays valid YAML.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,15 +20,21 @@ from typing import Any
 
 import yaml
 
-from learnlog_checks import discovery, engine, parsing, patterns, schema, selection
+from learnlog_checks import atomic, discovery, engine, parsing, patterns, schema, selection
 from learnlog_checks.config import LoadedConfig, Settings
 from learnlog_checks.model import Finding, Post, Severity
-from learnlog_checks.rules import ALL_RULES, Context, Scope, tag_format
+from learnlog_checks.rules import ALL_RULES, Context, Scope, file_findings, tag_format
 from learnlog_checks.tagging import suggest
+
+LOCK_WAIT = 60.0  # seconds a `new` waits for another one on the same log before giving up
 
 
 class NewPostError(Exception):
     """The post cannot be written; the message says why and what to do."""
+
+
+class UsageError(NewPostError):
+    """A value the author typed is not valid (an empty title, an empty tag): invalid usage, exit 2."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,7 @@ def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
     text = _clean_title(request.title)
     name = file_name(settings.filename, when=request.date, day=day, text=text)
     path = loaded.posts_dir / name
+    atomic.check_inside(loaded.root, path)  # atomic.Outside: a linked folder, or outside the log
     if path.exists() or path.is_symlink():
         raise NewPostError(f"{_shown(path, loaded)} already exists; it is never overwritten")
     title = title_for(settings, text, day, request.date)
@@ -65,14 +75,58 @@ def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
     return Draft(path, post_text, tuple(notes))
 
 
-def write(new: Draft) -> None:
-    """Create the file; never replaces one that appeared in the meantime."""
-    new.path.parent.mkdir(parents=True, exist_ok=True)
+def write(new: Draft, root: Path) -> None:
+    """Create the file atomically inside `root`; never replaces one that appeared in the meantime.
+
+    atomic.WriteFailed (a full disk, a read-only folder, a link on the way) leaves nothing behind.
+    """
+    atomic.check_inside(root, new.path)
     try:
-        with new.path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(new.text)
+        new.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic.WriteFailed(new.path, atomic.describe(exc)) from None
+    try:
+        atomic.write(new.path, new.text.encode("utf-8"), root=root, exclusive=True)
     except FileExistsError:
         raise NewPostError(f"{new.path} already exists; it is never overwritten") from None
+
+
+@contextlib.contextmanager
+def locked(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the log's `new` lock: an flock on the log's root folder itself (no lock file to leave).
+
+    Two `new` on one log run one after the other, so the second reads the log with the first's post
+    in it and takes the next day number, or refuses the date. Where folders cannot be locked (no
+    fcntl, a file system without flock) it runs unlocked: the exclusive write still never overwrites.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise NewPostError(
+                        f"another `learnlog-check new` has been writing to {root} for {wait:.0f} s; "
+                        "run again when it is done"
+                    ) from None
+                time.sleep(0.02)
+            except OSError:
+                break  # this file system does not lock: go on unlocked
+        yield
+    finally:
+        os.close(fd)
 
 
 def day_number(settings: Settings, posts: Sequence[Post], when: date) -> int | None:
@@ -99,6 +153,9 @@ def resolve_tags(raw: Sequence[str], settings: Settings) -> tuple[list[str], lis
     tags: list[str] = []
     notes: list[str] = []
     for typed in raw:
+        problem = tag_format.problem(typed)
+        if problem is not None:
+            raise UsageError(f"--tags: {problem}")
         tag = settings.aliases.get(typed, typed)
         if tag != typed:
             notes.append(f"tag {typed!r} is an alias of {tag!r} in [aliases]; using {tag!r}")
@@ -110,11 +167,11 @@ def resolve_tags(raw: Sequence[str], settings: Settings) -> tuple[list[str], lis
             raise NewPostError(f"unknown tag {tag!r}; {hint} (or add it to [tags] in the config)")
         problem = tag_format.problem(tag)
         if problem is not None:
-            raise NewPostError(problem)
+            raise NewPostError(f"{problem} (the value of {typed!r} in [aliases])")
         if tag not in tags:
             tags.append(tag)
     if not tags:
-        raise NewPostError("give at least one tag: --tags a,b")
+        raise UsageError("give at least one tag: --tags a,b")
     return tags, notes
 
 
@@ -122,7 +179,7 @@ def file_name(pattern: str, *, when: date, day: int | None, text: str) -> str:
     """`filename` filled in: {date} as YYYY-MM-DD, {day}, {slug} from the title text."""
     values = {"date": when.isoformat(), "day": str(day), "slug": slugify(text)}
     if patterns.has_field(pattern, "slug") and not values["slug"]:
-        raise NewPostError(f"the title {text!r} gives no file name for {{slug}}; use letters or digits")
+        raise UsageError(f"the title {text!r} gives no file name for {{slug}}; use letters or digits")
     return patterns.PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
 
 
@@ -173,9 +230,9 @@ def _refuse_same_day(posts: Sequence[Post], when: date) -> None:
 def _clean_title(text: str) -> str:
     text = text.strip()
     if not text:
-        raise NewPostError("give the post a title: --title TEXT")
+        raise UsageError("give the post a title: --title TEXT")
     if not text.isprintable():
-        raise NewPostError("the title must be one line without control characters")
+        raise UsageError("the title must be one line without control characters")
     return text
 
 
@@ -186,9 +243,9 @@ def _dump(front: dict[str, Any]) -> str:
 def _validate(text: str, name: str, loaded: LoadedConfig, today: date) -> None:
     """Run the parse and post rules on the new post; any error stops it from being written."""
     settings = loaded.settings
-    parsed = parsing.parse_text(text, name, name, settings)
-    findings = list(parsed.findings)
-    post = parsed.post
+    facts = parsing.parse_text(text, name, name, settings)
+    findings = list(file_findings(name, facts.problems))
+    post = facts.post
     if post is not None and post.parsed:
         validators = schema.Validators(settings, schema.load_user_schema(settings, loaded.root))
         ctx = Context(settings=settings, today=today, root=loaded.root, schema=validators)

@@ -1,6 +1,7 @@
-"""One file of the posts folder -> a Post with positions, plus the findings of reading and parsing it.
+"""One file of the posts folder -> a Post with positions, plus the problems found reading and parsing it.
 
-Never raises for bad content: every problem becomes a finding for that file.
+Never raises for bad content: every problem becomes a `Problem` of the file, a fact that no rule has
+named yet (the file rules in `rules` turn them into findings). An exception is a bug and propagates.
 """
 
 from __future__ import annotations
@@ -12,72 +13,47 @@ from typing import Any
 
 from learnlog_checks import dates, patterns, reading, splitting, yamlnodes
 from learnlog_checks.config import Settings
-from learnlog_checks.model import START, Finding, Parsed, Pos, Post, Tag
-from learnlog_checks.rules import (
-    byte_order_mark,
-    filename_pattern,
-    front_matter_syntax,
-    readable_file,
-    tag_string,
-)
+from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Tag
 
 SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")
 
 
-def parse_file(path: str, name: str, display: str, settings: Settings) -> Parsed:
+def parse_file(path: str, name: str, display: str, settings: Settings) -> FileFacts:
     """Read the file at `path` (`name` inside the posts folder, `display` in findings) as a post."""
     return parse_head(reading.read_head(path), name, display, settings)
 
 
-def parse_head(head: reading.Head, name: str, display: str, settings: Settings) -> Parsed:
-    """Parse what `reading.read_head` gave for the post `name`; an unreadable file is one finding."""
+def parse_head(head: reading.Head, name: str, display: str, settings: Settings) -> FileFacts:
+    """Parse what `reading.read_head` gave for the post `name`; an unreadable file is one problem."""
     if head.problem is not None:
         pos = Pos(head.problem_line, head.problem_column)
-        return Parsed(None, (readable_file.RULE.at(display, pos, head.problem),))
+        return FileFacts(None, (Problem(Fact.UNREADABLE, pos, head.problem),))
     return parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
 
 
 def parse_text(
     text: str, name: str, display: str, settings: Settings, *, complete: bool = True, had_bom: bool = False
-) -> Parsed:
+) -> FileFacts:
     """Parse already decoded text (LF line endings) as the post `name`; never raises for its content."""
-    try:
-        return _parse_text(text, name, display, settings, complete=complete, had_bom=had_bom)
-    except (ValueError, TypeError, OverflowError, RecursionError, UnicodeError, OSError) as exc:
-        message = f"cannot be checked: {type(exc).__name__}: {exc}"  # a bug; the other files go on
-        return Parsed(None, (readable_file.RULE.at(display, Pos(1, 1), message),))
-
-
-def _parse_text(
-    text: str, name: str, display: str, settings: Settings, *, complete: bool, had_bom: bool
-) -> Parsed:
-    findings: list[Finding] = []
+    problems: list[Problem] = []
     if had_bom:
-        findings.append(
-            byte_order_mark.RULE.at(display, Pos(1, 1), "the file starts with a UTF-8 byte order mark")
-        )
-    file_date, file_day = _from_name(name, display, settings, findings)
+        problems.append(Problem(Fact.BYTE_ORDER_MARK, START, "the file starts with a UTF-8 byte order mark"))
+    file_date, file_day = _from_name(name, settings, problems)
     block = splitting.split(text, complete=complete, limit_kb=reading.MAX_FRONT_MATTER_BYTES // 1024)
     if isinstance(block, splitting.SplitError):
-        pos = Pos(block.line, block.column)
-        findings.append(front_matter_syntax.RULE.at(display, pos, block.message))
-        return Parsed(_stub(display, name, file_date, file_day), tuple(findings))
-    parsed = yamlnodes.parse(block.yaml)
-    findings.extend(p.rule.at(display, p.pos, p.message, suggestion=p.suggestion) for p in parsed.problems)
-    if parsed.fatal:
-        return Parsed(_stub(display, name, file_date, file_day), tuple(findings))
-    if not isinstance(parsed.data, dict):
-        kind = "a list" if isinstance(parsed.data, list) else "a single value"
+        problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
+    document = yamlnodes.parse(block.yaml)
+    problems.extend(document.problems)
+    if document.fatal:
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
+    if not isinstance(document.data, dict):
+        kind = "a list" if isinstance(document.data, list) else "a single value"
         message = f"front matter is {kind}, not a mapping of keys such as 'title:'"
-        findings.append(front_matter_syntax.RULE.at(display, Pos(2, 1), message))
-        return Parsed(_stub(display, name, file_date, file_day), tuple(findings))
-    post = _post(parsed, name, display, settings, block.yaml, file_date, file_day)
-    if post.tags_as_string:
-        field = settings.tags_field
-        message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
-        fix = "write it as a list: " + field + ": [" + ", ".join(t.text for t in post.tags) + "]"
-        findings.append(tag_string.RULE.at(display, post.key_pos(field), message, suggestion=fix))
-    return Parsed(post, tuple(findings))
+        problems.append(Problem(Fact.SYNTAX, Pos(2, 1), message))
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
+    post = _post(document, name, display, settings, block.yaml, file_date, file_day)
+    return FileFacts(post, tuple(problems))
 
 
 def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
@@ -94,9 +70,7 @@ def _stub(display: str, name: str, file_date: date | None, file_day: int | None)
     )
 
 
-def _from_name(
-    name: str, display: str, settings: Settings, findings: list[Finding]
-) -> tuple[date | None, int | None]:
+def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
     basename = name.rsplit("/", 1)[-1]
     match = patterns.compile_filename(settings.filename).match(basename)
     if match is None:
@@ -104,19 +78,19 @@ def _from_name(
         hint = "rename it, or add it to 'exclude' if it is not a post"
         if not basename.lower().endswith(".md") and settings.filename.endswith(".md"):
             message += "; without '.md' the site never publishes it"
-        findings.append(filename_pattern.RULE.at(display, Pos(1, 1), message, suggestion=hint))
+        problems.append(Problem(Fact.FILE_NAME, START, message, hint))
         return None, None
     groups = match.groupdict()
     file_date = patterns.parse_date(groups["date"]) if groups.get("date") else None
     if groups.get("date") and file_date is None:
         message = f"{groups['date']!r} in the file name is not a real calendar date"
-        findings.append(filename_pattern.RULE.at(display, Pos(1, 1), message))
+        problems.append(Problem(Fact.FILE_NAME, START, message))
     day = int(groups["day"]) if groups.get("day") else None
     return file_date, day
 
 
 def _post(
-    parsed: yamlnodes.Parsed,
+    parsed: yamlnodes.Document,
     name: str,
     display: str,
     settings: Settings,
@@ -154,7 +128,7 @@ def _calendar_day(raw: str, zone: str) -> date | None:
         return None
 
 
-def _tags(data: dict[str, Any], parsed: yamlnodes.Parsed, field: str) -> tuple[tuple[Tag, ...], bool]:
+def _tags(data: dict[str, Any], parsed: yamlnodes.Document, field: str) -> tuple[tuple[Tag, ...], bool]:
     value = data.get(field)
     where = parsed.positions.get((field,), START)
     if value is None:
@@ -172,7 +146,7 @@ def _tags(data: dict[str, Any], parsed: yamlnodes.Parsed, field: str) -> tuple[t
     return tags, False
 
 
-def _tag(value: Any, path: tuple[str | int, ...], parsed: yamlnodes.Parsed, pos: Pos) -> Tag:
+def _tag(value: Any, path: tuple[str | int, ...], parsed: yamlnodes.Document, pos: Pos) -> Tag:
     if path in parsed.scalars:
         kind, source = parsed.scalars[path]
         return Tag(source, pos, kind)

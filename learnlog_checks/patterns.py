@@ -41,11 +41,27 @@ def _compile(pattern: str, fields: dict[str, str]) -> re.Pattern[str]:
         if name in seen:
             raise ValueError(f"placeholder {{{name}}} appears twice in {pattern!r}")
         seen.add(name)
+        _literal(pattern[last : match.start()], pattern, fields)
         parts.append(re.escape(pattern[last : match.start()]))
         parts.append(fields[name])
         last = match.end()
+    _literal(pattern[last:], pattern, fields)
     parts.append(re.escape(pattern[last:]))
     return re.compile("".join(parts) + r"\Z")
+
+
+def _literal(text: str, pattern: str, fields: dict[str, str]) -> None:
+    """The text between placeholders holds no brace: `{day` or `{Day}` is a mistake, not literal text."""
+    brace = next((i for i, char in enumerate(text) if char in "{}"), None)
+    if brace is None:
+        return
+    known = ", ".join("{" + key + "}" for key in fields)
+    closed = re.match(r"\{[^{}]*\}", text[brace:])
+    if closed is not None:
+        raise ValueError(f"unknown placeholder {closed.group()} in {pattern!r}; use {known}")
+    raise ValueError(
+        f"unbalanced {text[brace]!r} in {pattern!r}; braces only surround a placeholder: {known}"
+    )
 
 
 def parse_date(text: str) -> date | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from learnlog_checks.config import ConfigError
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules import ALL_RULES, BY_NAME, lookup
+from learnlog_checks.rules import ALL_RULES, ALWAYS_ON, lookup
 
 
 def validate_keys(keys: Iterable[str], where: str) -> None:
@@ -28,12 +28,17 @@ def _specificity(finding: Finding, keys: Iterable[str]) -> int:
 
 
 def selected(finding: Finding, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether --select/--ignore keep `finding`; a file that cannot be read is always reported."""
+    if finding.rule in ALWAYS_ON:
+        return True
     chosen = _specificity(finding, select) if select else 0
     return chosen >= 0 and chosen > _specificity(finding, ignore)
 
 
 def ignored_by_file(finding: Finding, name: str | None, table: Mapping[str, tuple[str, ...]]) -> bool:
-    """`[ignore]` of the config: a glob of file names (or paths) -> rules silenced there."""
+    """`[ignore]` of the config: a glob of file names (or paths) -> rules silenced there (never ALWAYS_ON)."""
+    if finding.rule in ALWAYS_ON:
+        return False
     for glob, keys in table.items():
         paths = (finding.path, name or "", (name or finding.path).rsplit("/", 1)[-1])
         if any(fnmatch.fnmatchcase(path, glob) for path in paths) and _specificity(finding, keys) >= 0:
@@ -50,7 +55,3 @@ def ignored_by_comment(finding: Finding, post: Post | None) -> bool:
         if names and (finding.rule in names or finding.code in {n.upper() for n in names} or "all" in names):
             return True
     return False
-
-
-def rule_names() -> list[str]:
-    return sorted(BY_NAME)

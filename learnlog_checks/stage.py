@@ -16,7 +16,7 @@ from typing import Any
 from learnlog_checks import reading, records
 from learnlog_checks.config import Settings
 from learnlog_checks.model import Finding, Parsed, Post
-from learnlog_checks.rules import ALL_RULES, Context, Scope, front_matter_schema
+from learnlog_checks.rules import ALL_RULES, Context, Scope, file_findings, front_matter_schema
 
 SCHEMA_RULE = front_matter_schema.RULE.name
 
@@ -90,10 +90,11 @@ def process_one(job: Job, item: Item, *, whole: bool = True) -> tuple[str, str]:
 
 
 def parse_head(head: reading.Head, item: Item, settings: Settings) -> Parsed:
-    """What parsing.parse_file gives for a file whose head is `head`."""
+    """The post in the file whose head is `head`, with the findings the FILE rules make of its problems."""
     from learnlog_checks import parsing
 
-    return parsing.parse_head(head, item.name, item.display, settings)
+    facts = parsing.parse_head(head, item.name, item.display, settings)
+    return Parsed(facts.post, file_findings(item.display, facts.problems))
 
 
 def post_findings(post: Post, ctx: Context, *, schema: bool = True) -> tuple[list[Finding], list[Finding]]:

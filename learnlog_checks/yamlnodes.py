@@ -27,9 +27,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from learnlog_checks.model import KeyPath, Pos, position
-from learnlog_checks.rules import duplicate_key, front_matter_syntax
-from learnlog_checks.rules._api import Rule
+from learnlog_checks.model import Fact, KeyPath, Pos, Problem, position
 from learnlog_checks.tagging import type_word
 
 MAX_DEPTH = 32  # collections inside collections; deeper front matter is refused before it is built
@@ -37,7 +35,6 @@ MAX_NODES = 5000  # keys and values in all; more is refused
 PURE = os.environ.get("LEARNLOG_CHECK_PURE_YAML") == "1"  # force the Python parser (tests, debugging)
 REFERENCE: type[Any] = yaml.SafeLoader  # the parser whose verdicts and messages count
 FAST: type[Any] = REFERENCE if PURE else getattr(yaml, "CSafeLoader", REFERENCE)
-LOADER = FAST  # kept for callers of the old name
 # libyaml and PyYAML disagree on tabs after indicators, `|#`, tags, `?` in flow mappings, escapes, BOMs,
 # NEL and other line breaks, and control characters: text with any of these goes to PyYAML alone.
 # Text without them has "\n" as its only line break, so libyaml's line and column are the file's when
@@ -65,17 +62,7 @@ PARSER_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError, UnicodeE
 
 
 @dataclass(slots=True)
-class Problem:
-    """One finding of parsing, before it is tied to a file."""
-
-    rule: Rule
-    pos: Pos
-    message: str
-    suggestion: str | None = None
-
-
-@dataclass(slots=True)
-class Parsed:
+class Document:
     """The data of a front matter block, where each value stands, and what was wrong with it."""
 
     data: Any = None
@@ -111,7 +98,7 @@ class Lines:
         return position(line + self.first_line, index - self._starts[line] + 1)
 
 
-def parse(text: str, *, first_line: int = 2) -> Parsed:
+def parse(text: str, *, first_line: int = 2) -> Document:
     """YAML `text` whose line 1 is line `first_line` of the file -> data, positions and problems."""
     lines = Lines(text, first_line)
     loaders = [REFERENCE] if FAST is REFERENCE or SUSPECT.search(text) else [FAST, REFERENCE]
@@ -119,11 +106,11 @@ def parse(text: str, *, first_line: int = 2) -> Parsed:
         try:
             return _Builder(loader, lines).build()
         except Refused as exc:
-            return _fatal(Parsed(), lines.pos(exc.index), exc.message, exc.suggestion)
+            return _fatal(Document(), lines.pos(exc.index), exc.message, exc.suggestion)
         except PARSER_ERRORS as exc:
             if loader is not REFERENCE:
                 continue  # libyaml failed: PyYAML gives the verdict and the message
-            return _fatal(Parsed(), *_error(exc, lines))
+            return _fatal(Document(), *_error(exc, lines))
     raise AssertionError("unreachable: the reference loader always returns or fails")  # pragma: no cover
 
 
@@ -143,8 +130,8 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SECOND = "front matter is one YAML document; remove the '---' or '...' line inside it"
 
 
-def _fatal(result: Parsed, where: Pos, message: str, suggestion: str | None = None) -> Parsed:
-    result.problems.append(Problem(front_matter_syntax.RULE, where, message, suggestion))
+def _fatal(result: Document, where: Pos, message: str, suggestion: str | None = None) -> Document:
+    result.problems.append(Problem(Fact.SYNTAX, where, message, suggestion))
     result.fatal = True
     return result
 
@@ -181,12 +168,12 @@ class _Builder:
         self.libyaml = loader is not REFERENCE  # then the text has no escapes, tabs or odd line breaks
         self.marks = self.libyaml and lines.text.endswith("\n")  # libyaml's line and column are right
         self.first_line = lines.first_line
-        self.result = Parsed()
+        self.result = Document()
         self.count = 0
         self.depth = 0
         self.documents = 0
 
-    def build(self) -> Parsed:
+    def build(self) -> Document:
         """The result for the whole text: its one document, then nothing but the end of the stream."""
         root = self._next_node()
         result = self.result
@@ -244,8 +231,8 @@ class _Builder:
             return position(mark.line + self.first_line, mark.column + 1)
         return self.lines.pos(mark.index)
 
-    def problem(self, rule: Rule, event: Any, message: str, suggestion: str | None = None) -> None:
-        self.result.problems.append(Problem(rule, self.pos(event), message, suggestion))
+    def problem(self, fact: Fact, event: Any, message: str, suggestion: str | None = None) -> None:
+        self.result.problems.append(Problem(fact, self.pos(event), message, suggestion))
 
     def value(self, event: Any, path: KeyPath) -> Any:
         """The plain value of the (checked) node `event` at `path`."""
@@ -278,7 +265,7 @@ class _Builder:
             key_pos = self.pos(key_event)
             if key in first:
                 self.problem(
-                    duplicate_key.RULE,
+                    Fact.DUPLICATE_KEY,
                     key_event,
                     f"key {key!r} is given twice (first on line {first[key]}); only the last one counts",
                     "remove one of them",
@@ -292,19 +279,19 @@ class _Builder:
 
     def key(self, event: Any) -> str | None:
         if type(event) is not ScalarEvent:
-            self.problem(front_matter_syntax.RULE, event, "a key must be plain text, not a list or mapping")
+            self.problem(Fact.SYNTAX, event, "a key must be plain text, not a list or mapping")
             self.result.fatal = True
             self.skip(event)
             return None
         tag = _tag(event)
         if tag == MERGE_TAG:
-            self.problem(front_matter_syntax.RULE, event, "merge keys ('<<') are not allowed in front matter")
+            self.problem(Fact.SYNTAX, event, "merge keys ('<<') are not allowed in front matter")
             self.result.fatal = True
             return None
         kind = SCALAR_TYPES.get(tag)
         if kind not in ("str", "timestamp") and kind is not None:
             self.problem(
-                front_matter_syntax.RULE,
+                Fact.SYNTAX,
                 event,
                 f"key {event.value!r} is read by YAML as a {type_word(kind)}, not as text",
                 f"quote it: '{event.value}':",
@@ -350,7 +337,7 @@ class _Builder:
 
     def explicit_tag(self, event: Any, tag: str) -> None:
         self.problem(
-            front_matter_syntax.RULE,
+            Fact.SYNTAX,
             event,
             f"explicit YAML tag {_short_tag(tag)!r} is not allowed in front matter",
             "remove the tag; front matter holds only text, numbers, lists and mappings",

@@ -204,18 +204,25 @@ def test_an_unwritable_cache_folder_is_no_error(log: Log) -> None:
 
 
 def stored_config(log: Log) -> dict[str, object]:
-    data = json.loads((log.root / ".learnlog_cache" / cache.CONFIG).read_text())
+    """The JSON of the stored config.json (after its checksum)."""
+    data = json.loads((log.root / ".learnlog_cache" / cache.CONFIG).read_text().split(" ", 1)[1])
     assert isinstance(data, dict)
     return data
+
+
+def reseal(path: Path, stored: dict[str, object]) -> None:
+    """Write `stored` back under its key with a right checksum, as the tool itself would."""
+    payload = {k: v for k, v in stored.items() if k not in ("format", "version", "key")}
+    path.write_bytes(cache._seal(payload, str(stored["key"])))
 
 
 def test_validated_settings_are_stored_and_read_back(log: Log) -> None:
     check()
     stored = stored_config(log)
     assert stored["settings"]["tags_field"] == "categories"  # type: ignore[index]
-    # Proof the stored settings are what a run reads: under the same key, they change the verdict.
+    # Proof the stored settings are what a run reads: sealed under the same key, they change the verdict.
     stored["settings"]["tags"] = {"theory": "", "practice": ""}  # type: ignore[index]
-    (log.root / ".learnlog_cache" / cache.CONFIG).write_text(json.dumps(stored))
+    reseal(log.root / ".learnlog_cache" / cache.CONFIG, stored)
     assert '"allowed-tags"' in check()
     assert '"allowed-tags"' not in check("--no-cache")
 
@@ -260,7 +267,8 @@ def test_stored_settings_of_another_folder_are_not_trusted(log: Log, tmp_path: P
     check()
     stored = stored_config(log)
     stored["settings"]["tags"] = {"theory": "", "practice": ""}  # type: ignore[index]
-    (log.root / ".learnlog_cache" / cache.CONFIG).write_text(json.dumps(stored))
+    reseal(log.root / ".learnlog_cache" / cache.CONFIG, stored)
+    assert '"allowed-tags"' in check()  # trusted here, under its own folder's key
     copy = tmp_path / "copy"
     subprocess.run(["cp", "-a", str(log.root), str(copy)], check=True)
     result = CliRunner().invoke(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from learnlog_checks import config, engine, parsing, yamlnodes
 from learnlog_checks.config import Settings
-from learnlog_checks.model import Parsed
+from learnlog_checks.model import FileFacts
 
 SETTINGS = settings(
     deadline=None, max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
@@ -36,11 +36,11 @@ POST_BYTES = st.one_of(
 )
 
 
-def check_parsed(result: Parsed) -> None:
-    """A parse result is a post or findings, each finding at a real line and column."""
-    assert result.post is not None or result.findings
-    for finding in result.findings:
-        assert finding.line >= 1 and finding.column >= 1
+def check_parsed(result: FileFacts) -> None:
+    """A parse result is a post or problems, each at a real line and column (a crash fails the test)."""
+    assert result.post is not None or result.problems
+    for problem in result.problems:
+        assert problem.pos.line >= 1 and problem.pos.column >= 1
 
 
 @SETTINGS
@@ -63,8 +63,8 @@ def test_any_yamlish_text_never_crashes(text: str) -> None:
     check_parsed(parsing.parse_text("---\n" + text + "\n---\n", "2024-01-02-day-1.md", "p.md", Settings()))
 
 
-def _summary(result: yamlnodes.Parsed) -> object:
-    problems = [(p.rule.name, p.pos, p.message, p.suggestion) for p in result.problems]
+def _summary(result: yamlnodes.Document) -> object:
+    problems = [(p.fact.value, p.pos, p.message, p.suggestion) for p in result.problems]
     return repr(result.data), result.positions, result.scalars, problems, result.fatal
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 from learnlog_checks import __version__
 from learnlog_checks.cli import app
 
-MAKE_LOG = Path("/work/shared/bench/make_log.py")  # the benchmark generator, where it is available
+MAKE_LOG = Path(__file__).resolve().parent.parent / "benchmarks" / "make_log.py"  # the benchmark generator
 TAGS = ("theory", "practice", "nlp", "conv-nn", "mlops", "math-for-ml")
 CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
 
@@ -197,3 +197,12 @@ def test_round_trip_on_make_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         assert inferred[key] == original[key], key
     assert set(inferred["tags"]) == set(original["tags"])
     assert check("2024-06-01").exit_code == 0, check("2024-06-01").output
+
+
+def test_the_temporary_files_pattern_is_added_to_gitignore_once(log: Path) -> None:
+    (log / ".gitignore").write_text("_site/")
+    assert init().exit_code == 0
+    assert init("--force").exit_code == 0
+    assert (log / ".gitignore").read_text() == (
+        "_site/\n# temporary files of learnlog-check (a run that was killed)\n.learnlog-*.tmp\n"
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_LOG = ROOT.parent / "shared" / "bench" / "make_log.py"
+MAKE_LOG = ROOT / "benchmarks" / "make_log.py"
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,6 @@ def test_installed_package_uses_its_own_schema(installed: Path, tmp_path: Path):
     assert out[1] == "True"
 
 
-@pytest.mark.skipif(not MAKE_LOG.exists(), reason="needs shared/bench/make_log.py")
 def test_same_findings_from_the_wheel_and_the_source_tree(installed: Path, tmp_path: Path):
     log = tmp_path / "log"
     subprocess.run(

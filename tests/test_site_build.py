@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from learnlog_checks import index
+from learnlog_checks import index, slugs
 from tests.jekyll_site import build_site, built_pages, jekyll_available, link_resolves, page_links
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -21,6 +22,17 @@ title: '{HOSTILE_TITLE}'
 categories: [practice, C++]
 ---
 A post whose title and tag try to break the tag pages.
+"""
+
+HOSTILE_TAGS = ("{{ site.github }}", "<img src=x onerror=alert(1)>", "{% raw %}x'\"&", "a</h1><script>b")
+# A layout as a theme that trusts page.title writes it: no `| escape`. The generated front matter must be
+# safe on its own.
+RAW_TITLE_LAYOUT = """---
+layout: default
+---
+<article class="tag-page"><h1 id="title">{{ page.title }}</h1>
+{{ content }}
+</article>
 """
 
 pytestmark = pytest.mark.skipif(not jekyll_available(), reason="jekyll is not installed")
@@ -38,6 +50,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copytree(EXAMPLES, src, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
     shutil.rmtree(src / "tags", ignore_errors=True)
     (src / "_posts" / "2024-01-26-day-25.md").write_text(HOSTILE_POST, encoding="utf-8")
+    made = learnlog_check(src, "index")
+    assert made.returncode == 0, made.stderr
+    result = build_site(src, base / "site")
+    assert result.returncode == 0, result.stderr
+    return src, base / "site"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example site plus a post whose tags try Liquid and HTML, under a layout that does not escape."""
+    base = tmp_path_factory.mktemp("hostile-site")
+    src = base / "src"
+    shutil.copytree(EXAMPLES, src, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
+    shutil.rmtree(src / "tags", ignore_errors=True)
+    (src / "_layouts" / "tag.html").write_text(RAW_TITLE_LAYOUT, encoding="utf-8")
+    tags = ", ".join(json.dumps(tag) for tag in ("practice", *HOSTILE_TAGS))
+    post = f"---\nlayout: post\ntitle: '(Day 25) Hostile tags'\ncategories: [{tags}]\n---\nBody.\n"
+    (src / "_posts" / "2024-01-26-day-25.md").write_text(post, encoding="utf-8")
     made = learnlog_check(src, "index")
     assert made.returncode == 0, made.stderr
     result = build_site(src, base / "site")
@@ -90,3 +120,21 @@ def test_hostile_title_renders_as_text(site: tuple[Path, Path]) -> None:
     assert "<script" not in page and "<em>" not in page
     assert f">{HOSTILE_TITLE}</a>" in html.unescape(page)  # the exact title, as text (Liquid left it alone)
     assert "/2024/01/26/day-25/" in page_links(dest, "tags/practice/index.html")
+
+
+def test_hostile_tags_render_as_text_in_the_built_site(hostile_site: tuple[Path, Path]) -> None:
+    src, dest = hostile_site
+    pages = generated_pages(src)
+    built = {}
+    for where in pages.values():
+        text = (dest / where).read_text(encoding="utf-8")
+        assert "<img src=x" not in text and "<script" not in text, where
+        heading = text.split('<h1 id="title">', 1)[-1].split("</h1>", 1)[0]
+        built[html.unescape(heading)] = text
+    for tag in HOSTILE_TAGS:
+        assert f"Tag: {tag}" in built, sorted(built)  # the exact tag, as text: Liquid left it alone
+        assert "/2024/01/26/day-25/" in page_links(dest, pages[slugs.slug(tag) + ".md"])
+    overview = html.unescape((dest / "tags" / "index.html").read_text(encoding="utf-8"))
+    overview = overview.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))  # kramdown's quotes
+    for tag in HOSTILE_TAGS:
+        assert f">{tag}</a>" in overview

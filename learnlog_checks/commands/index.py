@@ -1,4 +1,14 @@
-"""`learnlog-check index [--check]`: write the tag index pages, or report whether they are current."""
+"""`learnlog-check index [--check]`: write the tag index pages, or report whether they are current.
+
+Before anything is written the configuration is checked as `check` checks it: a learnlog.toml (or a
+pyproject.toml with [tool.learnlog]) must exist, the user `schema` must load and be a JSON Schema, the
+[ignore] table must name real rules, the posts folder must exist; otherwise exit 2. Exit codes: 0 done
+(or current), 1 the index is stale (`--check`), cannot be written safely (a link, a user's file where a
+page goes) or two tags share a page, 2 a bad config or a file system that refuses a write (the message
+names the file and the cause). The user's own files in the index folder only get a warning on stderr,
+in both modes; temporary files of a killed run are removed when their process is gone, and `--check`
+names every temporary file it finds and exits 1 (they must not be committed).
+"""
 
 from __future__ import annotations
 
@@ -33,25 +43,65 @@ def command(
 
     Example: learnlog-check index --check   (writes nothing; exit 1 naming each stale page)
     """
-    from learnlog_checks import engine, index, index_writer
+    from learnlog_checks import atomic, engine, index, index_writer
     from learnlog_checks.commands import common
 
     loaded = common.load_config(config_path)
+    _validate(loaded)
     log = engine.read_summaries(loaded, cwd=Path.cwd())
     _warn_skipped(log)
     try:
-        pages = index.build_pages(log.posts, loaded.settings)
+        pages = index_writer.with_manifest(index.build_pages(log.posts, loaded.settings))
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
-    todo = index_writer.plan(loaded.index_dir, pages, root=loaded.root)
-    if todo.problems:
-        common.fail("\n".join(_shown(p) for p in todo.problems), 1)
-    if check:
-        _report_check(loaded, todo)
-    index_writer.apply(loaded.index_dir, pages, todo)
+    folder = loaded.index_dir
+    problems = index_writer.folder_problems(folder, loaded.root)
+    if problems:
+        common.fail("\n".join(_shown(p) for p in problems), 1)
+    try:
+        if not check:
+            index_writer.make_folder(folder)
+        with index_writer.locked(folder, exclusive=not check):
+            removed = index_writer.clean(folder)
+            todo = index_writer.plan(folder, pages, root=loaded.root)
+            _warn_foreign(loaded, todo)
+            if todo.problems:
+                common.fail("\n".join(_shown(p) for p in todo.problems), 1)
+            if check:
+                _report_check(loaded, todo, removed, index_writer.temp_files(folder))
+            _warn_removed_temps(loaded, removed)
+            index_writer.apply(folder, pages, todo, root=loaded.root)
+    except atomic.WriteFailed as exc:
+        common.fail(_shown(str(exc)), 2)
+    except index_writer.Busy as exc:
+        common.fail(_shown(str(exc)), 2)
     _report_written(loaded, todo)
     if exit_non_zero_on_change and not todo.current:
         raise typer.Exit(1)
+
+
+def _validate(loaded: LoadedConfig) -> None:
+    """Exit 2 unless the log has a config that `check` accepts (schema, [ignore]) and a posts folder."""
+    from learnlog_checks import schema, selection
+    from learnlog_checks.commands import common
+    from learnlog_checks.config import CONFIG_NAME, ConfigError
+
+    if loaded.source is None:
+        common.fail(
+            f"no {CONFIG_NAME} here or in a folder above (up to the repository root); the tag index is "
+            f"written only for a configured log: run `learnlog-check init` to make one"
+        )
+    settings = loaded.settings
+    try:
+        for glob, keys in settings.ignore.items():
+            selection.validate_keys(keys, f"[ignore] {glob!r}")
+        schema.load_user_schema(settings, loaded.root)
+    except ConfigError as exc:
+        common.fail(f"{exc}\n(fix the config file; nothing was written)")
+    if not loaded.posts_dir.is_dir():
+        folder = settings.posts.as_posix()
+        where = f"relative to {loaded.source}"
+        common.fail(f"posts folder '{folder}' does not exist ({where}); set 'posts' in learnlog.toml")
 
 
 def _warn_skipped(log: Log) -> None:
@@ -64,6 +114,22 @@ def _warn_skipped(log: Log) -> None:
         )
 
 
+def _warn_foreign(loaded: LoadedConfig, todo: Plan) -> None:
+    for name in todo.foreign:
+        sys.stderr.write(
+            f"learnlog-check: warning: {_where(loaded, name)} was not written by learnlog-check index "
+            "(or was edited since); left alone\n"
+        )
+
+
+def _warn_removed_temps(loaded: LoadedConfig, removed: list[str]) -> None:
+    for name in removed:
+        sys.stderr.write(
+            f"learnlog-check: warning: removed {_where(loaded, name)}, a temporary file left by an "
+            "interrupted run\n"
+        )
+
+
 def _shown(text: str) -> str:
     return text.replace(str(Path.cwd()) + "/", "")
 
@@ -72,14 +138,20 @@ def _where(loaded: LoadedConfig, name: str) -> str:
     return _shown(str(loaded.index_dir / name))
 
 
-def _report_check(loaded: LoadedConfig, todo: Plan) -> None:
+def _report_check(loaded: LoadedConfig, todo: Plan, removed: list[str], temps: list[str]) -> None:
     lines = [f"{_where(loaded, n)}: missing" for n in todo.missing]
     lines += [f"{_where(loaded, n)}: stale" for n in todo.stale]
     lines += [f"{_where(loaded, n)}: no longer generated, would be removed" for n in todo.extra]
-    for line in sorted(lines):
+    leftovers = [f"{_where(loaded, n)}: temporary file left by an interrupted run; removed" for n in removed]
+    still = "temporary file of learnlog-check (a run still going, or remove it)"
+    leftovers += [f"{_where(loaded, n)}: {still}" for n in temps]
+    for line in sorted(lines) + leftovers:
         sys.stdout.write(line + "\n")
+    if leftovers:
+        sys.stdout.write("temporary files were in the index folder; never commit them\n")
     if lines:
         sys.stdout.write("the tag index is stale; run `learnlog-check index` to update it\n")
+    if lines or leftovers:
         raise typer.Exit(1)
     sys.stdout.write("the tag index is current\n")
     raise typer.Exit(0)

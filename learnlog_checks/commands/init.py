@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 PRE_COMMIT = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/learnlog.yml"
+GITIGNORE = ".gitignore"
 BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 
@@ -33,12 +34,21 @@ def command(
 
     Example: cd my-blog && learnlog-check init
     """
-    from learnlog_checks import inference
+    from learnlog_checks import atomic, inference
     from learnlog_checks.commands import common
-    from learnlog_checks.config import CONFIG_NAME, find_config
+    from learnlog_checks.config import CONFIG_NAME, ConfigError, find_config
 
     root = folder.resolve()
-    existing = find_config(root)
+    if not root.is_dir():
+        common.fail(f"{folder}: no such folder; pass the log's root folder (default: the current one)")
+    if posts is not None:
+        problem = inference.posts_folder_problem(root, posts)
+        if problem is not None:
+            common.fail(f"--posts {str(posts)!r}: {problem}")
+    try:
+        existing = find_config(root)
+    except ConfigError as exc:
+        common.fail(str(exc))
     if existing is not None and existing.parent == root and not force:
         common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
     try:
@@ -50,9 +60,13 @@ def command(
         raise typer.Exit(1)
     text = render_config(found)
     _verify(text)
-    _write(root / CONFIG_NAME, text, force=force)
-    _pre_commit(root, found)
-    _write(root / WORKFLOW, render_template("learnlog.yml", found), force=force)
+    try:  # each file is written whole or not at all (atomic); a failure names the file and the cause
+        _write(root, CONFIG_NAME, text, force=force)
+        _pre_commit(root, found)
+        _write(root, WORKFLOW, render_template("learnlog.yml", found), force=force)
+        _gitignore(root)
+    except atomic.WriteFailed as exc:
+        common.fail(str(exc))
     sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")
 
 
@@ -107,8 +121,8 @@ def render_template(name: str, found: Inferred) -> str:
 def _pre_commit(root: Path, found: Inferred) -> None:
     entry = render_template("pre-commit-entry.yaml", found)
     path = root / PRE_COMMIT
-    if not path.exists():
-        _write(path, "repos:\n" + entry, force=False)
+    if not path.exists() and not path.is_symlink():
+        _write(root, PRE_COMMIT, "repos:\n" + entry, force=False)
         return
     if "learnlog-checks" in path.read_text(encoding="utf-8", errors="replace"):
         sys.stderr.write(f"{PRE_COMMIT} already uses learnlog-checks; left as it is\n")
@@ -117,15 +131,42 @@ def _pre_commit(root: Path, found: Inferred) -> None:
     sys.stdout.write(entry + "\n")
 
 
-def _write(path: Path, text: str, *, force: bool) -> None:
-    """Write `path` unless it exists (then say so), or when --force."""
-    shown = path.name if path.parent.name != "workflows" else WORKFLOW
+def _write(root: Path, name: str, text: str, *, force: bool) -> None:
+    """Write `root/name` atomically unless it exists (then say so), or when --force."""
+    from learnlog_checks import atomic
+
+    path = root / name
     if path.exists() and not force:
-        sys.stderr.write(f"{shown} exists; left as it is (--force overwrites it)\n")
+        sys.stderr.write(f"{name} exists; left as it is (--force overwrites it)\n")
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    sys.stderr.write(f"wrote {shown}\n")
+    atomic.check_inside(root, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic.WriteFailed(path, atomic.describe(exc)) from None
+    try:
+        atomic.write(path, text.encode("utf-8"), root=root, keep_mode=True, exclusive=not force)
+    except FileExistsError:
+        sys.stderr.write(f"{name} exists; left as it is (--force overwrites it)\n")
+        return
+    sys.stderr.write(f"wrote {name}\n")
+
+
+def _gitignore(root: Path) -> None:
+    """Add the pattern of the tool's temporary files (left by a killed run) to the root's .gitignore."""
+    from learnlog_checks import atomic
+
+    path = root / GITIGNORE
+    try:
+        old = path.read_text(encoding="utf-8") if path.is_file() and not path.is_symlink() else ""
+    except (OSError, UnicodeDecodeError):
+        return  # a .gitignore we cannot read is left alone
+    if atomic.TEMP_GLOB in old.splitlines():
+        return
+    text = old + ("\n" if old and not old.endswith("\n") else "")
+    text += f"# temporary files of learnlog-check (a run that was killed)\n{atomic.TEMP_GLOB}\n"
+    atomic.write(path, text.encode("utf-8"), root=root, keep_mode=True)
+    sys.stderr.write(f"{'updated' if old else 'wrote'} {GITIGNORE}\n")
 
 
 def _verify(text: str) -> None:

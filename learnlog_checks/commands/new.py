@@ -30,23 +30,26 @@ def command(
     Example: learnlog-check new --title "Attention is all you need" --tags theory,nlp
              learnlog-check new --date 2024-03-01 --title "Probability: Bayes" --tags math-for-ml,theory
     """
-    from learnlog_checks import newpost
+    from learnlog_checks import atomic, newpost
     from learnlog_checks.commands import common
     from learnlog_checks.config import ConfigError
     from learnlog_checks.discovery import display_path
 
     loaded = common.load_config(config_path)
     now = common.today_for(loaded, today)
-    when = _parse_date(date_text) if date_text else now
+    when = _parse_date(date_text) if date_text is not None else now
     request = newpost.Request(
         date=when, title=_ask(title, "Title", "--title"), tags=_split(_ask(tags, "Tags (a,b)", "--tags"))
     )
     try:
-        draft = newpost.draft(loaded, request, today=now)
-        newpost.write(draft)
+        with newpost.locked(loaded.root):  # a second `new` at once reads the log with this post in it
+            draft = newpost.draft(loaded, request, today=now)
+            newpost.write(draft, loaded.root)
+    except newpost.UsageError as exc:
+        common.fail(str(exc))
     except newpost.NewPostError as exc:
         common.fail(str(exc), 1)
-    except ConfigError as exc:
+    except (ConfigError, atomic.WriteFailed) as exc:
         common.fail(str(exc))
     for note in draft.notes:
         sys.stderr.write(f"learnlog-check: {note}\n")
@@ -75,4 +78,14 @@ def _ask(value: str | None, prompt: str, option: str) -> str:
 
 
 def _split(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
+    """`a, b` -> (a, b); an empty item (`a,,b`, `a,`) is invalid usage, exit 2."""
+    parts = tuple(part.strip() for part in text.split(","))
+    if not any(parts):
+        from learnlog_checks.commands import common
+
+        common.fail("give at least one tag: --tags a,b")
+    if not all(parts):
+        from learnlog_checks.commands import common
+
+        common.fail(f"--tags {text!r} has an empty item; separate the tags with single commas: --tags a,b")
+    return parts

@@ -1,7 +1,8 @@
-"""Every rule, registered explicitly, and lookup by code or name."""
+"""Every rule, registered explicitly, lookup by code or name, and the findings of reading a file."""
 
 from __future__ import annotations
 
+from learnlog_checks.model import Finding, Problem
 from learnlog_checks.rules import (
     allowed_tags,
     byte_order_mark,
@@ -57,7 +58,15 @@ ALL_RULES: tuple[Rule, ...] = tuple(
 )
 BY_CODE = {rule.code: rule for rule in ALL_RULES}
 BY_NAME = {rule.name: rule for rule in ALL_RULES}
-ALWAYS_ON = frozenset({front_matter_syntax.RULE.name, readable_file.RULE.name})
+ALWAYS_ON = frozenset({front_matter_syntax.RULE.name, readable_file.RULE.name})  # never deselected
+FILE_RULES = tuple(rule for rule in ALL_RULES if rule.scope is Scope.FILE)
+
+
+def file_findings(path: str, problems: tuple[Problem, ...]) -> tuple[Finding, ...]:
+    """The findings the FILE rules make of what reading the file at `path` found, in the file's order."""
+    return tuple(
+        finding for problem in problems for rule in FILE_RULES for finding in rule.check(path, problem)
+    )
 
 
 def lookup(key: str) -> Rule | None:
@@ -65,4 +74,15 @@ def lookup(key: str) -> Rule | None:
     return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
 
 
-__all__ = ["ALL_RULES", "ALWAYS_ON", "BY_CODE", "BY_NAME", "Context", "Rule", "Scope", "lookup"]
+__all__ = [
+    "ALL_RULES",
+    "ALWAYS_ON",
+    "BY_CODE",
+    "BY_NAME",
+    "FILE_RULES",
+    "Context",
+    "Rule",
+    "Scope",
+    "file_findings",
+    "lookup",
+]

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from learnlog_checks.model import Finding, Pos, Post, Severity
+from learnlog_checks.model import Finding, Pos, Post, Problem, Severity
 
 if TYPE_CHECKING:
     from learnlog_checks.config import Settings
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class Scope(enum.Enum):
-    PARSE = "parse"  # reported while reading and parsing a file
+    FILE = "file"  # one problem that reading a file found at a time
     POST = "post"  # one post at a time
     COLLECTION = "collection"  # every post of the log at once
 
@@ -32,6 +32,7 @@ class Context:
     schema: Validators | None = None  # the pre-built schema validators of this run
 
 
+FileCheck = Callable[[str, Problem], Iterator[Finding]]
 PostCheck = Callable[[Post, Context], Iterator[Finding]]
 CollectionCheck = Callable[[Sequence[Post], Context], Iterator[Finding]]
 
@@ -42,7 +43,7 @@ class Rule:
     name: str
     scope: Scope
     doc: str
-    check: Any = None  # PostCheck for POST, CollectionCheck for COLLECTION, None for PARSE
+    check: Any = None  # FileCheck for FILE, PostCheck for POST, CollectionCheck for COLLECTION
     severity: Severity = Severity.ERROR
     fixable: bool = False
 

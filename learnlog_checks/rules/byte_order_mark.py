@@ -9,9 +9,23 @@ Options: none.
 
 from __future__ import annotations
 
-from learnlog_checks.model import Severity
+from collections.abc import Iterator
+
+from learnlog_checks.model import Fact, Finding, Problem, Severity
 from learnlog_checks.rules._api import Rule, Scope
 
+
+def check(path: str, problem: Problem) -> Iterator[Finding]:
+    """A finding for each problem of reading that the file starts with a byte order mark."""
+    if problem.fact is Fact.BYTE_ORDER_MARK:
+        yield RULE.at(path, problem.pos, problem.message, suggestion=problem.suggestion)
+
+
 RULE = Rule(
-    code="LL020", name="byte-order-mark", scope=Scope.PARSE, doc=__doc__ or "", severity=Severity.WARNING
+    code="LL020",
+    name="byte-order-mark",
+    scope=Scope.FILE,
+    doc=__doc__ or "",
+    check=check,
+    severity=Severity.WARNING,
 )

@@ -9,6 +9,16 @@ Options: none.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from learnlog_checks.model import Fact, Finding, Problem
 from learnlog_checks.rules._api import Rule, Scope
 
-RULE = Rule(code="LL018", name="duplicate-key", scope=Scope.PARSE, doc=__doc__ or "")
+
+def check(path: str, problem: Problem) -> Iterator[Finding]:
+    """A finding for each problem of reading that a key is given twice."""
+    if problem.fact is Fact.DUPLICATE_KEY:
+        yield RULE.at(path, problem.pos, problem.message, suggestion=problem.suggestion)
+
+
+RULE = Rule(code="LL018", name="duplicate-key", scope=Scope.FILE, doc=__doc__ or "", check=check)

@@ -12,6 +12,16 @@ Options: `filename`, `exclude`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from learnlog_checks.model import Fact, Finding, Problem
 from learnlog_checks.rules._api import Rule, Scope
 
-RULE = Rule(code="LL011", name="filename-pattern", scope=Scope.PARSE, doc=__doc__ or "")
+
+def check(path: str, problem: Problem) -> Iterator[Finding]:
+    """A finding for each name that does not match `filename`, or names a date that is not real."""
+    if problem.fact is Fact.FILE_NAME:
+        yield RULE.at(path, problem.pos, problem.message, suggestion=problem.suggestion)
+
+
+RULE = Rule(code="LL011", name="filename-pattern", scope=Scope.FILE, doc=__doc__ or "", check=check)

@@ -19,7 +19,8 @@ from learnlog_checks.rules._api import Context, Rule, Scope
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
     if ctx.schema is not None:
-        yield from ctx.schema.check(post)
+        for violation in ctx.schema.errors(post):
+            yield RULE.on(post, violation.pos, violation.message, suggestion=violation.suggestion)
 
 
 RULE = Rule(code="LL002", name="front-matter-schema", scope=Scope.POST, doc=__doc__ or "", check=check)

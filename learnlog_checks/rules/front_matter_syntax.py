@@ -12,6 +12,16 @@ Options: none; always on.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from learnlog_checks.model import Fact, Finding, Problem
 from learnlog_checks.rules._api import Rule, Scope
 
-RULE = Rule(code="LL001", name="front-matter-syntax", scope=Scope.PARSE, doc=__doc__ or "")
+
+def check(path: str, problem: Problem) -> Iterator[Finding]:
+    """A finding for each problem of reading that the front matter is missing, invalid YAML or refused."""
+    if problem.fact is Fact.SYNTAX:
+        yield RULE.at(path, problem.pos, problem.message, suggestion=problem.suggestion)
+
+
+RULE = Rule(code="LL001", name="front-matter-syntax", scope=Scope.FILE, doc=__doc__ or "", check=check)

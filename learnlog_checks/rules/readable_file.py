@@ -12,6 +12,16 @@ Options: none.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from learnlog_checks.model import Fact, Finding, Problem
 from learnlog_checks.rules._api import Rule, Scope
 
-RULE = Rule(code="LL019", name="readable-file", scope=Scope.PARSE, doc=__doc__ or "")
+
+def check(path: str, problem: Problem) -> Iterator[Finding]:
+    """A finding for each problem of reading that the file could not be read as a post."""
+    if problem.fact is Fact.UNREADABLE:
+        yield RULE.at(path, problem.pos, problem.message, suggestion=problem.suggestion)
+
+
+RULE = Rule(code="LL019", name="readable-file", scope=Scope.FILE, doc=__doc__ or "", check=check)

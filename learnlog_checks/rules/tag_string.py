@@ -10,14 +10,26 @@ Options: `tags_field`.
 
 from __future__ import annotations
 
-from learnlog_checks.model import Severity
-from learnlog_checks.rules._api import Rule, Scope
+from collections.abc import Iterator
+
+from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.rules._api import Context, Rule, Scope
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    if post.tags_as_string:
+        field = ctx.settings.tags_field
+        message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
+        fix = "write it as a list: " + field + ": [" + ", ".join(t.text for t in post.tags) + "]"
+        yield RULE.on(post, post.key_pos(field), message, suggestion=fix)
+
 
 RULE = Rule(
     code="LL016",
     name="tag-string",
-    scope=Scope.PARSE,
+    scope=Scope.POST,
     doc=__doc__ or "",
+    check=check,
     severity=Severity.WARNING,
     fixable=True,
 )

@@ -35,5 +35,6 @@ def test_list_instead_of_mapping(make_log):
 
 def test_cannot_be_ignored_by_select(make_log):
     log = make_log({**daily(1), "2024-01-03-day-2.md": ""})
-    assert log.rules("--select", "allowed-tags") == []
+    assert log.rules("--select", "allowed-tags") == [("2024-01-03-day-2.md", "front-matter-syntax")]
+    assert log.rules("--ignore", "LL001") == [("2024-01-03-day-2.md", "front-matter-syntax")]
     assert log.rules("--select", "front-matter-syntax") == [("2024-01-03-day-2.md", "front-matter-syntax")]

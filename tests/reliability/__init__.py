@@ -1,0 +1,1 @@
+"""Reliability loops: concurrent, killed and damaged runs, concurrent `new` (`pytest -m reliability`)."""
