@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from learnlog_checks.atomic import WriteFailed
 
 if TYPE_CHECKING:
-    from learnlog_checks.commands.check import Request
+    from learnlog_checks.cli.check import Request
 
 FLAGS = frozenset({"--strict", "--fix", "--no-cache"})
 
@@ -25,7 +25,7 @@ def fast_check(argv: list[str]) -> Request | None:
     """The request of `check [FLAG | PATH]...`, or None for any other command line (Typer's job)."""
     if not argv or argv[0] != "check":
         return None
-    from learnlog_checks.commands.check import FORMAT_ENV, TODAY_ENV, Request
+    from learnlog_checks.cli.check import FORMAT_ENV, TODAY_ENV, Request
 
     flags: set[str] = set()
     paths: list[Path] = []
@@ -56,11 +56,11 @@ def main() -> None:
     try:
         request = fast_check(sys.argv[1:])
         if request is None:
-            from learnlog_checks.cli import app
+            from learnlog_checks.cli.app import app
 
             app()
         else:
-            from learnlog_checks.commands.check import run
+            from learnlog_checks.cli.check import run
 
             code = run(request)
             _exit_now(code)

@@ -9,7 +9,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 
 TODAY = "2026-01-01"
 BASE_CONFIG = """\

@@ -388,3 +388,24 @@ def test_a_deep_pyproject_is_exit_2_naming_it(log: Path) -> None:
         log, "--config", "pyproject.toml", "--date", "2024-01-03", "--title", "x", "--tags", "theory"
     )
     assert_refused(result, "pyproject.toml")
+
+
+def test_an_empty_index_dir_or_today_is_refused_with_exit_2(tmp_path: Path) -> None:
+    root = tmp_path / "log"
+    (root / "_posts").mkdir(parents=True)
+    (root / "learnlog.toml").write_text('index_dir = ""\n', encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "learnlog_checks", "index"], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "index_dir" in done.stderr, done.stderr
+    assert sorted(p.name for p in root.iterdir()) == ["_posts", "learnlog.toml"]
+    (root / "learnlog.toml").write_text("", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "learnlog_checks", "check", "--today", ""],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "--today" in done.stderr, done.stderr

@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 import learnlog_checks
-from learnlog_checks import cache, stage
-from learnlog_checks.cli import app
+from learnlog_checks import stored
+from learnlog_checks.cli.app import app
+from learnlog_checks.engine import cache, stage
 from tests.helpers import TODAY, Log, daily, post
 
 
@@ -205,15 +206,15 @@ def test_an_unwritable_cache_folder_is_no_error(log: Log) -> None:
 
 def stored_config(log: Log) -> dict[str, object]:
     """The JSON of the stored config.json (after its checksum)."""
-    data = json.loads((log.root / ".learnlog_cache" / cache.CONFIG).read_text().split(" ", 1)[1])
+    data = json.loads((log.root / ".learnlog_cache" / "config.json").read_text().split(" ", 1)[1])
     assert isinstance(data, dict)
     return data
 
 
-def reseal(path: Path, stored: dict[str, object]) -> None:
-    """Write `stored` back under its key with a right checksum, as the tool itself would."""
-    payload = {k: v for k, v in stored.items() if k not in ("format", "version", "key")}
-    path.write_bytes(cache._seal(payload, str(stored["key"])))
+def reseal(path: Path, entry: dict[str, object]) -> None:
+    """Write `entry` back under its key with a right checksum, as the tool itself would."""
+    payload = {k: v for k, v in entry.items() if k not in ("format", "version", "key")}
+    path.write_bytes(stored.seal(payload, str(entry["key"])))
 
 
 def test_validated_settings_are_stored_and_read_back(log: Log) -> None:
@@ -222,7 +223,7 @@ def test_validated_settings_are_stored_and_read_back(log: Log) -> None:
     assert stored["settings"]["tags_field"] == "categories"  # type: ignore[index]
     # Proof the stored settings are what a run reads: sealed under the same key, they change the verdict.
     stored["settings"]["tags"] = {"theory": "", "practice": ""}  # type: ignore[index]
-    reseal(log.root / ".learnlog_cache" / cache.CONFIG, stored)
+    reseal(log.root / ".learnlog_cache" / "config.json", stored)
     assert '"allowed-tags"' in check()
     assert '"allowed-tags"' not in check("--no-cache")
 
@@ -258,7 +259,7 @@ def test_corrupt_stored_settings_are_validated_again(log: Log, junk: str) -> Non
     settings = dict(stored["settings"])  # type: ignore[call-overload]
     text = junk.replace('"KEY"', json.dumps(stored["key"])).replace('"SETTINGS"', json.dumps(settings))
     text = text.replace('"REST": 0', json.dumps(settings)[1:-1].replace('"timezone": "UTC", ', ""))
-    (log.root / ".learnlog_cache" / cache.CONFIG).write_text(text)
+    (log.root / ".learnlog_cache" / "config.json").write_text(text)
     assert check() == expected
     assert stored_config(log) == stored
 
@@ -267,7 +268,7 @@ def test_stored_settings_of_another_folder_are_not_trusted(log: Log, tmp_path: P
     check()
     stored = stored_config(log)
     stored["settings"]["tags"] = {"theory": "", "practice": ""}  # type: ignore[index]
-    reseal(log.root / ".learnlog_cache" / cache.CONFIG, stored)
+    reseal(log.root / ".learnlog_cache" / "config.json", stored)
     assert '"allowed-tags"' in check()  # trusted here, under its own folder's key
     copy = tmp_path / "copy"
     subprocess.run(["cp", "-a", str(log.root), str(copy)], check=True)

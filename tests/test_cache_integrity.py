@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from learnlog_checks import cache
+from learnlog_checks import stored
+from learnlog_checks.engine import cache
 from tests.helpers import TODAY, Log, daily, post
 
 TIMEOUT = 60
@@ -50,7 +51,7 @@ def log(make_log: Callable[..., Log]) -> Log:
 
 
 def folder(log: Log) -> Path:
-    return log.root / cache.FOLDER
+    return log.root / stored.FOLDER
 
 
 def edit(path: Path, pattern: str, replacement: str) -> None:
@@ -104,12 +105,12 @@ def test_a_changed_header_is_not_trusted(log: Log) -> None:
 def test_changed_stored_settings_are_not_trusted(log: Log) -> None:
     expected = output(log.root, "--no-cache")
     output(log.root)
-    edit(folder(log) / cache.CONFIG, r'"nlp":"', '"nlq":"')  # the tag removed from the vocabulary
+    edit(folder(log) / stored.CONFIG, r'"nlp":"', '"nlq":"')  # the tag removed from the vocabulary
     assert output(log.root) == expected
     assert '"allowed-tags"' not in output(log.root)
 
 
-@pytest.mark.parametrize("name", [cache.POSTS, cache.VERDICT, cache.CONFIG])
+@pytest.mark.parametrize("name", [cache.POSTS, cache.VERDICT, stored.CONFIG])
 def test_a_fifo_named_like_a_cache_file_never_blocks(log: Log, name: str) -> None:
     expected = output(log.root, "--no-cache")
     output(log.root)
@@ -126,11 +127,11 @@ def test_a_cache_file_that_is_a_link_is_not_followed(log: Log, tmp_path: Path) -
     expected = output(log.root, "--no-cache")
     output(log.root)
     elsewhere = tmp_path / "elsewhere.json"
-    stored = folder(log) / cache.CONFIG
-    edit(stored, r'"nlp":"', '"nlq":"')
-    stored.rename(elsewhere)
+    kept = folder(log) / stored.CONFIG
+    edit(kept, r'"nlp":"', '"nlq":"')
+    kept.rename(elsewhere)
     before = elsewhere.read_bytes()
-    stored.symlink_to(elsewhere)
+    kept.symlink_to(elsewhere)
     assert output(log.root) == expected
     assert elsewhere.read_bytes() == before
 
@@ -143,7 +144,7 @@ def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(
     anywhere = tmp_path / "anywhere"
     if planted:  # a real cache of this log, edited, then moved out and linked (as a commit could)
         output(log.root)
-        edit(folder(log) / cache.CONFIG, r'"nlp":"', '"nlq":"')
+        edit(folder(log) / stored.CONFIG, r'"nlp":"', '"nlq":"')
         folder(log).rename(anywhere)
     else:
         anywhere.mkdir()
@@ -180,7 +181,7 @@ def test_every_line_carries_a_checksum_and_the_version(log: Log) -> None:
 
     output(log.root)
     header, *lines = (folder(log) / cache.POSTS).read_text(encoding="utf-8").splitlines()
-    for name in (cache.VERDICT, cache.CONFIG):
+    for name in (cache.VERDICT, stored.CONFIG):
         text = (folder(log) / name).read_text(encoding="utf-8")
         check, payload = text.split(" ", 1)
         assert re.fullmatch(r"[0-9a-f]{32}", check)

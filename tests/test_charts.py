@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 
-from learnlog_checks.charts import PALETTE, _num, bar_chart, pie_chart
+from learnlog_checks.index.charts import PALETTE, _num, bar_chart, pie_chart
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(1)</script> & 'q'\"d\"]]>"

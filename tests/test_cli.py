@@ -6,7 +6,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 from learnlog_checks.rules import ALL_RULES
 from tests.helpers import TODAY, daily, post
 

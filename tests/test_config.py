@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 from tests.helpers import TODAY, daily
 
 
@@ -88,7 +88,8 @@ def test_missing_posts_folder_is_a_config_error(make_log):
 def test_plain_settings_have_the_keys_and_defaults_of_the_validated_model():
     from dataclasses import fields
 
-    from learnlog_checks import config, config_model
+    from learnlog_checks import config
+    from learnlog_checks.config import validation as config_model
 
     assert [f.name for f in fields(config.Settings)] == list(config_model.Settings.model_fields)
     assert config_model.Settings().settings() == config.Settings()

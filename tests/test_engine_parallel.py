@@ -16,10 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from learnlog_checks import config, engine, parallel, quickschema, records, schema, selection
-from learnlog_checks.cli import app
+from learnlog_checks import config, engine, schema
+from learnlog_checks.cli.app import app
+from learnlog_checks.engine import parallel, records, selection
 from learnlog_checks.model import Finding, LintResult
 from learnlog_checks.rules import ALL_RULES, Context, Scope
+from learnlog_checks.schema import quickschema
 
 MAKE_LOG = Path(__file__).resolve().parent.parent / "benchmarks" / "make_log.py"  # in-repo copy
 TODAY = "2026-01-01"

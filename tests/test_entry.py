@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 from learnlog_checks.entry import fast_check
 from tests.helpers import TODAY, Log, daily, post
 

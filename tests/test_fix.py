@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 
 CONFIG = """\
 start = 2024-01-02

@@ -112,7 +112,7 @@ def test_fix_keeps_every_other_byte_or_writes_nothing(
 
 
 def test_the_read_back_guard_refuses_any_other_change() -> None:
-    from learnlog_checks.fixing import same_but_tags
+    from learnlog_checks.authoring.fixing import same_but_tags
 
     text = "---\ntitle: a\ncategories: nlp theory\n---\n\nBody.\n"
     assert same_but_tags(text, text.replace("nlp theory", "[nlp, theory]"), "categories")

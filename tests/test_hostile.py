@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 from tests.hostile import make_fixtures
 
 CORPUS = Path(__file__).resolve().parent / "hostile"

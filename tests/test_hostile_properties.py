@@ -11,9 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from learnlog_checks import config, engine, parsing, yamlnodes
-from learnlog_checks.config import Settings
+from learnlog_checks import config, engine
+from learnlog_checks.config.settings import Settings
 from learnlog_checks.model import FileFacts
+from learnlog_checks.reading import parsing, yamlnodes
 
 SETTINGS = settings(
     deadline=None, max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow]

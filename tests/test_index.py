@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from learnlog_checks import engine, index, index_writer
-from learnlog_checks.cli import app
-from learnlog_checks.config import LoadedConfig, Settings, load
+from learnlog_checks import engine, index
+from learnlog_checks.cli.app import app
+from learnlog_checks.config.settings import LoadedConfig, Settings, load
+from learnlog_checks.index import folder_sync
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CONFIG = """\
@@ -182,7 +183,7 @@ def test_second_run_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     code, out, _ = run(root, monkeypatch=monkeypatch)
     assert code == 0 and out == "the tag index is current; nothing written\n"
     assert snapshot(root / "tags") == before
-    assert [p.name for p in (root / "tags").iterdir() if p.name.startswith(".")] == [index_writer.MANIFEST]
+    assert [p.name for p in (root / "tags").iterdir() if p.name.startswith(".")] == [folder_sync.MANIFEST]
 
 
 def test_check_exit_codes_and_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

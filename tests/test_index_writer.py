@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from learnlog_checks import atomic, index, index_writer
-from learnlog_checks.cli import app
-from learnlog_checks.index_writer import MANIFEST, Plan, plan, with_manifest
+from learnlog_checks import atomic, index
+from learnlog_checks.cli.app import app
+from learnlog_checks.index import folder_sync
+from learnlog_checks.index.folder_sync import MANIFEST, Plan, plan, with_manifest
 
 PAGE = f"---\nlayout: tag\n---\n{index.MARKER}\n\nnew\n"
 OLD = f"---\nlayout: tag\n---\n{index.MARKER}\n\nold\n"
@@ -23,7 +24,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def apply(tags: Path, pages: dict[str, str], todo: Plan) -> None:
-    index_writer.apply(tags, pages, todo, root=tags.parent)
+    folder_sync.apply(tags, pages, todo, root=tags.parent)
 
 
 def written(tags: Path, pages: dict[str, str]) -> None:
@@ -73,14 +74,14 @@ def test_a_manifest_naming_paths_outside_is_ignored(tmp_path: Path) -> None:
     tags = folder(tmp_path)
     outside = tmp_path / "outside.md"
     outside.write_text(OLD, encoding="utf-8")
-    digest = index_writer.digest(OLD.encode())
+    digest = folder_sync.digest(OLD.encode())
     (tags / MANIFEST).write_text(
-        index_writer.manifest_text({"../outside.md": (digest,), "/etc/x": (digest,)}), encoding="utf-8"
+        folder_sync.manifest_text({"../outside.md": (digest,), "/etc/x": (digest,)}), encoding="utf-8"
     )
     pages = with_manifest({"a.md": PAGE})
     apply(tags, pages, plan(tags, pages, root=tmp_path))
     assert outside.read_text(encoding="utf-8") == OLD
-    assert index_writer.parse_manifest(b"not json") == {}
+    assert folder_sync.parse_manifest(b"not json") == {}
 
 
 def test_symlink_at_a_page_name_is_refused_not_followed(tmp_path: Path) -> None:
@@ -90,7 +91,7 @@ def test_symlink_at_a_page_name_is_refused_not_followed(tmp_path: Path) -> None:
     (tags / "nlp.md").symlink_to(outside)
     todo = plan(tags, {"nlp.md": PAGE}, root=tmp_path)
     assert todo.problems and "symbolic link" in todo.problems[0]
-    with pytest.raises(index_writer.UnsafeIndex):
+    with pytest.raises(folder_sync.UnsafeIndex):
         apply(tags, {"nlp.md": PAGE}, todo)
     assert outside.read_text(encoding="utf-8") == OLD
     assert (tags / "nlp.md").is_symlink()

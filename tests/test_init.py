@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from learnlog_checks import __version__
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 
 MAKE_LOG = Path(__file__).resolve().parent.parent / "benchmarks" / "make_log.py"  # the benchmark generator
 TAGS = ("theory", "practice", "nlp", "conv-nn", "mlops", "math-for-ml")

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 
 CONFIG = """\
 start = 2024-01-02

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learnlog_checks import model, parsing
-from learnlog_checks.config import Settings
+from learnlog_checks import model
+from learnlog_checks.config.settings import Settings
 from learnlog_checks.model import Pos, Post, position
+from learnlog_checks.reading import parsing
 
 KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True).filter(lambda key: key not in ("y", "n"))
 WORDS = st.from_regex(r"[A-Za-z][A-Za-z0-9 ()é-]{0,20}", fullmatch=True).map(str.strip).filter(bool)

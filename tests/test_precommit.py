@@ -229,7 +229,7 @@ def test_environment_is_built_from_the_wheel(hook_repo: HookRepo) -> None:
     assert installed, f"learnlog_checks is not installed in {envs[0]}"
     assert (installed[0] / "schemas" / "post.schema.json").is_file()
     assert (installed[0] / "schemas" / "learnlog.schema.json").is_file()
-    assert (installed[0] / "cli.py").is_file()
+    assert (installed[0] / "cli" / "app.py").is_file()
     assert hook_repo.build_seconds < 600
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from learnlog_checks import config, engine, parallel
+from learnlog_checks import config, engine
+from learnlog_checks.engine import parallel
 from tests.helpers import daily, post
 
 FIELDS = ("path", "name", "title", "date", "file_date", "meta_date", "day", "title_day", "tags", "parsed")

@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from learnlog_checks.cli import app
+from learnlog_checks.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 # The example configuration of PRODUCT.md ("The log and its configuration"), every key it documents.

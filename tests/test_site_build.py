@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from learnlog_checks import index, slugs
+from learnlog_checks import index
+from learnlog_checks.index import slugs
 from tests.jekyll_site import build_site, built_pages, jekyll_available, link_resolves, page_links
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learnlog_checks.slugs import PLAIN_MAX, colliding, slug
-from learnlog_checks.tagging import fold
+from learnlog_checks.index.slugs import PLAIN_MAX, colliding, slug
+from learnlog_checks.reading.tagging import fold
 
 SAFE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 HOSTILE = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learnlog_checks import splitting
+from learnlog_checks.reading import splitting
 
 LINES = st.lists(
     st.sampled_from(["---", "--- ", "---\t", "...", ".. .", "----", " ---", "a: b", "", "x", "\r", "---\r"]),

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from learnlog_checks import engine, stats
-from learnlog_checks.cli import app
-from learnlog_checks.config import load
+from learnlog_checks import engine
+from learnlog_checks.cli.app import app
+from learnlog_checks.config.settings import load
+from learnlog_checks.index import stats
 
 CONFIG = """\
 start = 2024-01-02

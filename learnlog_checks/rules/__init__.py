@@ -26,7 +26,7 @@ from learnlog_checks.rules import (
     title_day,
     title_pattern,
 )
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import CollectionRule, Context, FileRule, PostRule, Rule, Scope
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -59,7 +59,9 @@ ALL_RULES: tuple[Rule, ...] = tuple(
 BY_CODE = {rule.code: rule for rule in ALL_RULES}
 BY_NAME = {rule.name: rule for rule in ALL_RULES}
 ALWAYS_ON = frozenset({front_matter_syntax.RULE.name, readable_file.RULE.name})  # never deselected
-FILE_RULES = tuple(rule for rule in ALL_RULES if rule.scope is Scope.FILE)
+FILE_RULES = tuple(rule for rule in ALL_RULES if isinstance(rule, FileRule))
+POST_RULES = tuple(rule for rule in ALL_RULES if isinstance(rule, PostRule))
+COLLECTION_RULES = tuple(rule for rule in ALL_RULES if isinstance(rule, CollectionRule))
 
 
 def file_findings(path: str, problems: tuple[Problem, ...]) -> tuple[Finding, ...]:
@@ -79,8 +81,13 @@ __all__ = [
     "ALWAYS_ON",
     "BY_CODE",
     "BY_NAME",
+    "COLLECTION_RULES",
     "FILE_RULES",
+    "POST_RULES",
+    "CollectionRule",
     "Context",
+    "FileRule",
+    "PostRule",
     "Rule",
     "Scope",
     "file_findings",

@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from learnlog_checks.model import Finding, Pos, Post, Problem, Severity
 
 if TYPE_CHECKING:
-    from learnlog_checks.config import Settings
-    from learnlog_checks.schema import Validators
+    from learnlog_checks.config.settings import Settings
+    from learnlog_checks.schema.validators import Validators
 
 
 class Scope(enum.Enum):
@@ -37,15 +37,16 @@ PostCheck = Callable[[Post, Context], Iterator[Finding]]
 CollectionCheck = Callable[[Sequence[Post], Context], Iterator[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
+    """What every rule has; a rule is one of the three kinds below, by its scope."""
+
     code: str
     name: str
-    scope: Scope
     doc: str
-    check: Any = None  # FileCheck for FILE, PostCheck for POST, CollectionCheck for COLLECTION
     severity: Severity = Severity.ERROR
     fixable: bool = False
+    scope: ClassVar[Scope]
 
     def at(
         self,
@@ -80,3 +81,27 @@ class Rule:
         fixable: bool | None = None,
     ) -> Finding:
         return self.at(post.path, pos, message, suggestion=suggestion, fixable=fixable)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileRule(Rule):
+    """Turns a problem that reading a file found (a `Problem`) into findings."""
+
+    check: FileCheck
+    scope: ClassVar[Scope] = Scope.FILE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PostRule(Rule):
+    """Checks one post at a time."""
+
+    check: PostCheck
+    scope: ClassVar[Scope] = Scope.POST
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CollectionRule(Rule):
+    """Checks every post of the log at once."""
+
+    check: CollectionCheck
+    scope: ClassVar[Scope] = Scope.COLLECTION

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
-from learnlog_checks.tagging import suggest
+from learnlog_checks.reading.tagging import suggest
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -35,4 +35,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         yield RULE.on(post, tag.pos, f"unknown tag {tag.text!r}", suggestion=hint)
 
 
-RULE = Rule(code="LL005", name="allowed-tags", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL005", name="allowed-tags", doc=__doc__ or "", check=check)

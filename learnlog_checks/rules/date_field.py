@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -30,4 +30,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         yield RULE.on(post, where, message)
 
 
-RULE = Rule(code="LL012", name="date-field", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL012", name="date-field", doc=__doc__ or "", check=check)

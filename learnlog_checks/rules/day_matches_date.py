@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -29,4 +29,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         yield RULE.on(post, where, message, suggestion=hint)
 
 
-RULE = Rule(code="LL007", name="day-matches-date", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL007", name="day-matches-date", doc=__doc__ or "", check=check)

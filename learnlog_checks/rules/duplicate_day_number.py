@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import CollectionRule, Context
 
 
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
@@ -26,4 +26,4 @@ def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
             yield RULE.on(post, post.line_of(()), f"day {post.day} is already used by {earlier.path}")
 
 
-RULE = Rule(code="LL006", name="duplicate-day-number", scope=Scope.COLLECTION, doc=__doc__ or "", check=check)
+RULE = CollectionRule(code="LL006", name="duplicate-day-number", doc=__doc__ or "", check=check)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -25,6 +25,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         seen.add(tag.text)
 
 
-RULE = Rule(
-    code="LL013", name="duplicate-tag", scope=Scope.POST, doc=__doc__ or "", check=check, fixable=True
-)
+RULE = PostRule(code="LL013", name="duplicate-tag", doc=__doc__ or "", check=check, fixable=True)

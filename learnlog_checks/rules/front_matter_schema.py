@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -23,4 +23,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             yield RULE.on(post, violation.pos, violation.message, suggestion=violation.suggestion)
 
 
-RULE = Rule(code="LL002", name="front-matter-schema", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL002", name="front-matter-schema", doc=__doc__ or "", check=check)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Fact, Finding, Problem
-from learnlog_checks.rules._api import Rule, Scope
+from learnlog_checks.rules._api import FileRule
 
 
 def check(path: str, problem: Problem) -> Iterator[Finding]:
@@ -24,4 +24,4 @@ def check(path: str, problem: Problem) -> Iterator[Finding]:
         yield RULE.at(path, problem.pos, problem.message, suggestion=problem.suggestion)
 
 
-RULE = Rule(code="LL001", name="front-matter-syntax", scope=Scope.FILE, doc=__doc__ or "", check=check)
+RULE = FileRule(code="LL001", name="front-matter-syntax", doc=__doc__ or "", check=check)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -21,4 +21,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         yield RULE.on(post, where, f"dated {post.date.isoformat()}, after today ({ctx.today.isoformat()})")
 
 
-RULE = Rule(code="LL010", name="future-date", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL010", name="future-date", doc=__doc__ or "", check=check)

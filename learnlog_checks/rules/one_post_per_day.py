@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import CollectionRule, Context
 
 
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
@@ -29,4 +29,4 @@ def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
             yield RULE.on(post, where, f"{post.date.isoformat()} already has a post: {earlier.path}")
 
 
-RULE = Rule(code="LL003", name="one-post-per-day", scope=Scope.COLLECTION, doc=__doc__ or "", check=check)
+RULE = CollectionRule(code="LL003", name="one-post-per-day", doc=__doc__ or "", check=check)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
-from learnlog_checks.tagging import resolved
+from learnlog_checks.reading.tagging import resolved
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -30,4 +30,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             yield RULE.on(post, where, f"a post tagged {trigger!r} needs one of: {options}")
 
 
-RULE = Rule(code="LL017", name="required-tags", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL017", name="required-tags", doc=__doc__ or "", check=check)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import CollectionRule, Context
 
 
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
@@ -28,4 +28,4 @@ def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
         expected = max(expected, post.day + 1)
 
 
-RULE = Rule(code="LL004", name="sequential-numbering", scope=Scope.COLLECTION, doc=__doc__ or "", check=check)
+RULE = CollectionRule(code="LL004", name="sequential-numbering", doc=__doc__ or "", check=check)

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
-from learnlog_checks.tagging import fold
+from learnlog_checks.reading.tagging import fold
+from learnlog_checks.rules._api import CollectionRule, Context
 
 
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
@@ -35,4 +35,4 @@ def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
                 yield RULE.on(post, tag.pos, message, suggestion=f"use {main!r}")
 
 
-RULE = Rule(code="LL014", name="tag-collision", scope=Scope.COLLECTION, doc=__doc__ or "", check=check)
+RULE = CollectionRule(code="LL014", name="tag-collision", doc=__doc__ or "", check=check)

@@ -11,31 +11,20 @@ Options: none.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
-
-
-def problem(text: str) -> str | None:
-    """What is wrong with the form of a tag, or None."""
-    if not text.strip():
-        return "empty tag"
-    if text != text.strip():
-        return f"tag {text!r} has spaces around it"
-    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text):
-        return f"tag {text!r} contains control or invisible formatting characters"
-    return None
+from learnlog_checks.reading.tagging import form_problem
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
     if ctx.settings.tags:
         return
     for tag in post.tags:
-        message = problem(tag.text) if tag.yaml_type == "str" else None
+        message = form_problem(tag.text) if tag.yaml_type == "str" else None
         if message is not None:
             yield RULE.on(post, tag.pos, message)
 
 
-RULE = Rule(code="LL021", name="tag-format", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL021", name="tag-format", doc=__doc__ or "", check=check)

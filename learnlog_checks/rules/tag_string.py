@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post, Severity
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -24,10 +24,9 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         yield RULE.on(post, post.key_pos(field), message, suggestion=fix)
 
 
-RULE = Rule(
+RULE = PostRule(
     code="LL016",
     name="tag-string",
-    scope=Scope.POST,
     doc=__doc__ or "",
     check=check,
     severity=Severity.WARNING,

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
-from learnlog_checks.tagging import type_word
+from learnlog_checks.reading.tagging import type_word
+from learnlog_checks.rules._api import Context, PostRule
 
 NESTED = {"seq": "a list", "map": "a mapping"}
 
@@ -31,4 +31,4 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             yield RULE.on(post, tag.pos, message, suggestion=f"quote it: '{tag.text}'")
 
 
-RULE = Rule(code="LL015", name="tag-type", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL015", name="tag-type", doc=__doc__ or "", check=check)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks import patterns
+from learnlog_checks.config import patterns
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules._api import Context, Rule, Scope
+from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
@@ -32,4 +32,4 @@ def _clip(text: str) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-RULE = Rule(code="LL009", name="title-pattern", scope=Scope.POST, doc=__doc__ or "", check=check)
+RULE = PostRule(code="LL009", name="title-pattern", doc=__doc__ or "", check=check)

@@ -1,0 +1,259 @@
+"""init's inference: read an existing log without a config and work out the settings it follows.
+
+Finds the posts folder, the file name pattern, the tags field, the title pattern, the date of day 1 and
+the tag vocabulary, and flags tags that are likely typos (rare ones, and near-duplicates of others).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from learnlog_checks import engine
+from learnlog_checks.config import patterns
+from learnlog_checks.config.settings import LoadedConfig, Settings
+from learnlog_checks.model import Post
+from learnlog_checks.reading import discovery
+from learnlog_checks.reading.tagging import fold
+
+POSTS_FOLDERS = (
+    "_posts",
+    "content/posts",
+    "content/blog",
+    "docs/blog/posts",
+    "docs/_posts",
+    "blog/_posts",
+    "src/content/posts",
+    "posts",
+    "blog",
+    "_til",
+    "til",
+)
+MARKDOWN = re.compile(r".+\.(?:md|markdown)\Z", re.IGNORECASE)
+DATE_ONLY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\Z")
+DATED = re.compile(r"(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<rest>.+)\Z")
+NUMBERED = re.compile(r"(?P<pre>[^\d{}]*?)(?P<day>\d+)(?P<slug>-.+)?\Z")
+ASSETS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "ipynb", "csv", "json", "txt"})
+TITLE_PATTERNS = (
+    "(Day {day}) {text}",
+    "[Day {day}] {text}",
+    "Day {day}: {text}",
+    "Day {day} - {text}",
+    "Day {day}. {text}",
+    "Day {day} {text}",
+)
+TITLE_COVERAGE = 0.8  # share of titles a title pattern must match to be proposed
+RARE = 2  # a tag used this often or less is pointed out
+CLOSE = 0.8  # difflib ratio above which two spellings are near-duplicates
+
+
+class InferenceError(Exception):
+    """The folder does not look like a log; the message says what to pass instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """A tag that is likely a typo: why, and the tag it probably meant (if any)."""
+
+    tag: str
+    count: int
+    reason: str
+    meant: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    """What init found out about a log."""
+
+    settings: Settings
+    posts_count: int
+    tag_counts: Counter[str]
+    suspects: tuple[Suspect, ...] = ()
+    excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
+
+
+def infer(root: Path, *, posts: Path | None = None) -> Inferred:
+    """Infer the settings of the log at `root` (its posts folder: `posts`, else searched for)."""
+    folder = posts if posts is not None else find_posts_folder(root)
+    problem = posts_folder_problem(root, folder)
+    if problem is not None:
+        raise InferenceError(f"{folder.as_posix()}: {problem}; pass --posts FOLDER")
+    names = [e.name for e in discovery.walk(root / folder, ())]
+    markdown = [n for n in names if MARKDOWN.match(n.rsplit("/", 1)[-1])]
+    if not markdown:
+        raise InferenceError(f"no Markdown posts in {folder.as_posix()}/; pass --posts FOLDER")
+    filename = infer_filename(n.rsplit("/", 1)[-1] for n in markdown)
+    regex = patterns.compile_filename(filename)
+    excluded = tuple(n for n in markdown if not regex.match(n.rsplit("/", 1)[-1]))
+    exclude = (*_asset_globs(names), *excluded)
+    base = Settings(posts=folder, filename=filename, exclude=exclude, timezone=_site_timezone(root))
+    data_posts = _read(root, base)
+    tags_field = infer_tags_field(data_posts)
+    title = infer_title([p.title for p in data_posts if p.title])
+    settings = replace(base, tags_field=tags_field, title=title)
+    posts_read = _read(root, settings)
+    settings = replace(settings, start=infer_start(posts_read))
+    counts = Counter(t.text for p in posts_read for t in p.tags if t.yaml_type == "str")
+    return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded)
+
+
+def posts_folder_problem(root: Path, folder: Path) -> str | None:
+    """Why `folder` (relative to `root`) cannot be the posts folder, or None.
+
+    It must be a real folder strictly inside the log, reached through no symbolic link, so that init
+    never reads (or walks thousands of files) outside the log.
+    """
+    if folder.is_absolute() or ".." in folder.parts:
+        return f"must be a folder inside the log {root}, relative to it"
+    if not folder.parts or folder == Path("."):
+        return "must be a folder inside the log, not the log's root itself"
+    current = root
+    for part in folder.parts:
+        current = current / part
+        if current.is_symlink():
+            return f"{current} is a symbolic link; init never follows one out of the log"
+        if not current.is_dir():
+            return f"no such folder in {root}"
+    return None
+
+
+def find_posts_folder(root: Path) -> Path:
+    """The first usual posts folder holding Markdown files, else the folder with the most dated ones."""
+    for name in POSTS_FOLDERS:
+        if posts_folder_problem(root, Path(name)) is None and _markdown_count(root / name):
+            return Path(name)
+    best: tuple[int, str] = (0, "")
+    for folder in _folders(root, depth=3):
+        dated = sum(1 for p in folder.glob("*.md") if DATED.match(p.name))
+        best = max(best, (dated, folder.relative_to(root).as_posix()))
+    if best[0] == 0:
+        raise InferenceError(f"found no posts folder (such as {', '.join(POSTS_FOLDERS[:4])}); pass --posts")
+    return Path(best[1])
+
+
+def infer_filename(basenames: Iterable[str]) -> str:
+    """The `filename` pattern most posts follow, e.g. `{date}-day-{day}.md` or `{date}-{slug}.md`."""
+    shapes = Counter(_shape(name) for name in basenames)
+    return shapes.most_common(1)[0][0]
+
+
+def infer_tags_field(posts: Sequence[Post]) -> str:
+    """`categories` when more posts use it than `tags`, else `tags`."""
+    uses = Counter(key for p in posts for key in ("tags", "categories") if p.data.get(key))
+    return "categories" if uses["categories"] > uses["tags"] else "tags"
+
+
+def infer_title(titles: Sequence[str]) -> str | None:
+    """The title pattern (such as `(Day {day}) {text}`) that most titles follow, if any does."""
+    best: tuple[int, str | None] = (0, None)
+    for pattern in TITLE_PATTERNS:
+        regex = patterns.compile_title(pattern)
+        matched = sum(1 for title in titles if regex.match(title))
+        if matched > best[0]:
+            best = (matched, pattern)
+    return best[1] if titles and best[0] >= TITLE_COVERAGE * len(titles) else None
+
+
+def infer_start(posts: Sequence[Post]) -> date | None:
+    """The date of day 1 that most numbered posts agree on (a few mistyped dates do not move it)."""
+    votes = Counter(p.date - timedelta(days=p.day - 1) for p in posts if p.date and p.day)
+    if not votes:
+        return None
+    return max(votes, key=lambda start: (votes[start], -start.toordinal()))
+
+
+def suspects(counts: Counter[str]) -> list[Suspect]:
+    """Tags that are likely typos: near-duplicates of a more used tag, and tags used once or twice."""
+    found: list[Suspect] = []
+    for tag, count in sorted(counts.items(), key=lambda item: (item[1], item[0])):
+        meant = _near_duplicate(tag, counts)
+        if meant is not None:
+            reason = f"looks like {meant!r} ({_posts(counts[meant])})"
+            found.append(Suspect(tag, count, reason, meant))
+        elif count <= RARE:
+            found.append(Suspect(tag, count, f"used in only {_posts(count)}"))
+    return found
+
+
+def _near_duplicate(tag: str, counts: Counter[str]) -> str | None:
+    """A more used tag equal when folded (case, Unicode form, spaces) or spelled almost the same."""
+    others = [t for t in counts if t != tag and (counts[t], t) > (counts[tag], tag)]
+    for other in others:
+        if fold(other) == fold(tag):
+            return other
+    ratios = [(difflib.SequenceMatcher(None, fold(tag), fold(o)).ratio(), o) for o in others]
+    close = [(ratio, o) for ratio, o in ratios if ratio >= CLOSE]
+    return max(close, key=lambda item: (item[0], counts[item[1]]))[1] if close else None
+
+
+def _posts(count: int) -> str:
+    return f"{count} post" if count == 1 else f"{count} posts"
+
+
+def _shape(basename: str) -> str:
+    """The pattern one file name suggests: `2024-1-2-day-1.md` -> `{date}-day-{day}.md`."""
+    stem, ext = basename.rsplit(".", 1)
+    if DATE_ONLY.match(stem):
+        return f"{{date}}.{ext}"
+    dated = DATED.match(stem)
+    prefix, rest = ("{date}-", dated["rest"]) if dated else ("", stem)
+    numbered = NUMBERED.match(rest)
+    if numbered is None:
+        return f"{prefix}{{slug}}.{ext}"
+    slug = "-{slug}" if numbered["slug"] else ""
+    return f"{prefix}{numbered['pre']}{{day}}{slug}.{ext}"
+
+
+def _asset_globs(names: Iterable[str]) -> list[str]:
+    """Images and other files kept beside the posts: excluded by extension, so check does not flag them."""
+    exts = {n.rsplit(".", 1)[-1].lower() for n in names if "." in n.rsplit("/", 1)[-1]}
+    return sorted(f"*.{ext}" for ext in exts & ASSETS)
+
+
+def _site_timezone(root: Path) -> str:
+    """Jekyll's `timezone:` in _config.yml when it names a real zone, else UTC."""
+    try:
+        site = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "UTC"
+    zone = site.get("timezone") if isinstance(site, dict) else None
+    try:
+        return str(ZoneInfo(zone)) if isinstance(zone, str) else "UTC"
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+
+
+def _read(root: Path, settings: Settings) -> list[Post]:
+    log = engine.read_log(LoadedConfig(settings=settings, root=root), cwd=root)
+    return [p for p in log.posts if p.parsed]
+
+
+def _markdown_count(folder: Path) -> int:
+    if not folder.is_dir() or folder.is_symlink():
+        return 0
+    return sum(1 for e in discovery.walk(folder, ()) if MARKDOWN.match(e.name.rsplit("/", 1)[-1]))
+
+
+def _folders(root: Path, *, depth: int) -> Iterable[Path]:
+    """Folders under `root` down to `depth`, skipping hidden ones, links and generated sites."""
+    skip = {"node_modules", "_site", "vendor", "site", "public"}
+    level = [root]
+    for _ in range(depth):
+        level = [
+            child
+            for folder in level
+            for child in sorted(folder.iterdir())
+            if child.is_dir()
+            and not child.is_symlink()
+            and not child.name.startswith(".")
+            and child.name not in skip
+        ]
+        yield from level

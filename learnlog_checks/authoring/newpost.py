@@ -1,0 +1,263 @@
+"""new: compose the next post of the log and check it in memory before anything is written.
+
+The day number comes from `start` and the date, the file name from `filename`, the title from `title`'s
+pattern; tags are checked against the vocabulary (aliases resolved). The front matter is written with
+yaml.safe_dump, so a title with ': ' or '#' stays valid YAML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from learnlog_checks import atomic, engine, schema
+from learnlog_checks.config import patterns
+from learnlog_checks.config.settings import LoadedConfig, Settings
+from learnlog_checks.engine import selection, stage
+from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.reading import discovery
+from learnlog_checks.reading.tagging import form_problem, suggest
+
+LOCK_WAIT = 60.0  # seconds a `new` waits for another one on the same log before giving up
+
+
+class NewPostError(Exception):
+    """The post cannot be written; the message says why and what to do."""
+
+
+class UsageError(NewPostError):
+    """A value the author typed is not valid (an empty title, an empty tag): invalid usage, exit 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the author asked for: the date, the title text and the tags as typed."""
+
+    date: date
+    title: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The post to write: where, its text, and notes for the author (aliases resolved)."""
+
+    path: Path
+    text: str
+    notes: tuple[str, ...] = ()
+
+
+def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
+    """The next post for `request`; NewPostError when it would break the log or overwrite a file."""
+    settings = loaded.settings
+    posts = engine.read_log(loaded, cwd=loaded.root).posts
+    _refuse_same_day(posts, request.date)
+    day = day_number(settings, posts, request.date)
+    tags, notes = resolve_tags(request.tags, settings)
+    text = _clean_title(request.title)
+    name = file_name(settings.filename, when=request.date, day=day, text=text)
+    path = loaded.posts_dir / name
+    atomic.check_inside(loaded.root, path)  # atomic.Outside: a linked folder, or outside the log
+    if path.exists() or path.is_symlink():
+        raise NewPostError(f"{_shown(path, loaded)} already exists; it is never overwritten")
+    title = title_for(settings, text, day, request.date)
+    front = front_matter(settings, posts, title=title, tags=tags, when=request.date)
+    post_text = "---\n" + _dump(front) + "---\n\n"
+    _validate(post_text, name, loaded, today)
+    return Draft(path, post_text, tuple(notes))
+
+
+def write(new: Draft, root: Path) -> None:
+    """Create the file atomically inside `root`; never replaces one that appeared in the meantime.
+
+    atomic.WriteFailed (a full disk, a read-only folder, a link on the way) leaves nothing behind.
+    """
+    atomic.check_inside(root, new.path)
+    try:
+        new.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic.WriteFailed(new.path, atomic.describe(exc)) from None
+    try:
+        atomic.write(new.path, new.text.encode("utf-8"), root=root, exclusive=True)
+    except FileExistsError:
+        raise NewPostError(f"{new.path} already exists; it is never overwritten") from None
+
+
+@contextlib.contextmanager
+def locked(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the log's `new` lock: an flock on the log's root folder itself (no lock file to leave).
+
+    Two `new` on one log run one after the other, so the second reads the log with the first's post
+    in it and takes the next day number, or refuses the date. Where folders cannot be locked (no
+    fcntl, a file system without flock) it runs unlocked: the exclusive write still never overwrites.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise NewPostError(
+                        f"another `learnlog-check new` has been writing to {root} for {wait:.0f} s; "
+                        "run again when it is done"
+                    ) from None
+                time.sleep(0.02)
+            except OSError:
+                break  # this file system does not lock: go on unlocked
+        yield
+    finally:
+        os.close(fd)
+
+
+def day_number(settings: Settings, posts: Sequence[Post], when: date) -> int | None:
+    """Day N of the log for `when`: from `start`, else one after the highest day so far."""
+    uses_day = patterns.has_field(settings.filename, "day") or (
+        settings.title is not None and patterns.has_field(settings.title, "day")
+    )
+    if not uses_day:
+        return None
+    if settings.start is not None:
+        day = (when - settings.start).days + 1
+        if day < 1:
+            raise NewPostError(f"{when} is before day 1 of the log ({settings.start}, `start` in the config)")
+    else:
+        day = max((p.day for p in posts if p.day is not None), default=0) + 1
+    taken = sorted(p.path for p in posts if p.day == day)
+    if taken:
+        raise NewPostError(f"day {day} is already written: {', '.join(taken)}")
+    return day
+
+
+def resolve_tags(raw: Sequence[str], settings: Settings) -> tuple[list[str], list[str]]:
+    """The tags with aliases replaced, each checked against `[tags]`; notes say what was replaced."""
+    tags: list[str] = []
+    notes: list[str] = []
+    for typed in raw:
+        problem = form_problem(typed)
+        if problem is not None:
+            raise UsageError(f"--tags: {problem}")
+        tag = settings.aliases.get(typed, typed)
+        if tag != typed:
+            notes.append(f"tag {typed!r} is an alias of {tag!r} in [aliases]; using {tag!r}")
+        if settings.tags and tag not in settings.tags:
+            guess = suggest(tag, settings.tags)
+            hint = (
+                f"did you mean {guess!r}?" if guess else f"the tags are: {', '.join(sorted(settings.tags))}"
+            )
+            raise NewPostError(f"unknown tag {tag!r}; {hint} (or add it to [tags] in the config)")
+        problem = form_problem(tag)
+        if problem is not None:
+            raise NewPostError(f"{problem} (the value of {typed!r} in [aliases])")
+        if tag not in tags:
+            tags.append(tag)
+    if not tags:
+        raise UsageError("give at least one tag: --tags a,b")
+    return tags, notes
+
+
+def file_name(pattern: str, *, when: date, day: int | None, text: str) -> str:
+    """`filename` filled in: {date} as YYYY-MM-DD, {day}, {slug} from the title text."""
+    values = {"date": when.isoformat(), "day": str(day), "slug": slugify(text)}
+    if patterns.has_field(pattern, "slug") and not values["slug"]:
+        raise UsageError(f"the title {text!r} gives no file name for {{slug}}; use letters or digits")
+    return patterns.PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+
+
+def title_for(settings: Settings, text: str, day: int | None, when: date) -> str:
+    """The title: the `title` pattern filled with {day}, {date} and {text}, else the text itself."""
+    if settings.title is None:
+        return text
+    values = {"day": str(day), "date": when.isoformat(), "text": text}
+    return patterns.PLACEHOLDER.sub(lambda m: values[m.group(1)], settings.title)
+
+
+def slugify(text: str) -> str:
+    """`Attention: all you need!` -> `attention-all-you-need`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def front_matter(
+    settings: Settings, posts: Sequence[Post], *, title: str, tags: list[str], when: date
+) -> dict[str, Any]:
+    """layout (when the latest post has one), title, date (when needed) and tags, in that order.
+
+    A `date` key is written when the file name has no {date}, or when the latest post has one.
+    """
+    front: dict[str, Any] = {}
+    latest = _latest(posts)
+    layout = latest.data.get("layout") if latest is not None else None
+    if isinstance(layout, str) and layout:
+        front["layout"] = layout
+    front["title"] = title
+    if not patterns.has_field(settings.filename, "date") or (latest is not None and "date" in latest.data):
+        front["date"] = when
+    front[settings.tags_field] = tags
+    return front
+
+
+def _latest(posts: Sequence[Post]) -> Post | None:
+    dated = [p for p in posts if p.parsed]
+    return max(dated, key=lambda p: (p.date or date.min, p.name), default=None)
+
+
+def _refuse_same_day(posts: Sequence[Post], when: date) -> None:
+    same = sorted(p.path for p in posts if p.date == when)
+    if same:
+        raise NewPostError(f"{when} already has a post: {', '.join(same)}; the log has one post per day")
+
+
+def _clean_title(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise UsageError("give the post a title: --title TEXT")
+    if not text.isprintable():
+        raise UsageError("the title must be one line without control characters")
+    return text
+
+
+def _dump(front: dict[str, Any]) -> str:
+    return yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1 << 16, default_flow_style=None)
+
+
+def _validate(text: str, name: str, loaded: LoadedConfig, today: date) -> None:
+    """Run the file and post rules on the new post; any error stops it from being written."""
+    settings = loaded.settings
+    user = schema.load_user_schema(settings, loaded.root)
+    job = stage.Job(settings=settings, user_schema=user, today=today, root=loaded.root)
+    findings = stage.check_text(text, name, job)
+    errors = [f for f in findings if _counts(f, name, settings)]
+    if errors:
+        raise NewPostError("; ".join(f"{f.rule}: {f.message}" for f in sorted(errors)))
+
+
+def _counts(finding: Finding, name: str, settings: Settings) -> bool:
+    return finding.severity is Severity.ERROR and not selection.ignored_by_file(
+        finding, name, settings.ignore
+    )
+
+
+def _shown(path: Path, loaded: LoadedConfig) -> str:
+    return discovery.display_path(str(path), loaded.root)

@@ -1,0 +1,108 @@
+"""The learnlog-check command line (Typer): parse options, make one library call, render, exit.
+
+Only the standard library and Typer load at start; everything else loads inside the command using it.
+The console script enters through `entry.main`, which runs the plain `check PATH...` without Typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from learnlog_checks.cli.check import FORMAT_ENV, FORMATS
+from learnlog_checks.cli.options import ConfigOpt, TodayOpt
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Lint a Git learning log of Markdown posts and keep its tag index current.",
+)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Report only on these posts or folders.")] = None,
+    *,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", envvar=FORMAT_ENV, help="|".join(FORMATS)),
+    ] = "auto",
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rules (names, codes or prefixes).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Skip these rules (names, codes or prefixes).")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes (aliases, tag lists) and say what changed.")
+    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    config_path: ConfigOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Check post front matter, dates, numbering and tags against the whole log.
+
+    \b
+    Example: learnlog-check check            (the whole log)
+             learnlog-check check _posts/2024-02-11-day-41.md --format json
+    """
+    from learnlog_checks.cli.check import Request, run
+
+    request = Request(
+        paths=tuple(paths or ()),
+        output_format=output_format,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        strict=strict,
+        fix=fix,
+        no_cache=no_cache,
+        config_path=config_path,
+        today=today,
+    )
+    raise typer.Exit(run(request))
+
+
+@app.command()
+def rules(
+    explain: Annotated[
+        str | None, typer.Option(help="Print the documentation of one rule (name or code).")
+    ] = None,
+) -> None:
+    """List every rule with its code, or explain one.
+
+    Example: learnlog-check rules --explain allowed-tags
+    """
+    from learnlog_checks.cli.common import fail
+    from learnlog_checks.rules import ALL_RULES, lookup
+
+    if explain is not None:
+        rule = lookup(explain)
+        if rule is None:
+            fail(f"no rule {explain!r}; `learnlog-check rules` lists them")
+        sys.stdout.write(rule.doc.strip() + "\n")
+        return
+    for rule in ALL_RULES:
+        summary = " ".join(rule.doc.split("What it does:", 1)[-1].split("Why:", 1)[0].split())
+        sys.stdout.write(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {summary}\n")
+
+
+# Commands in their own modules (learnlog_checks/commands/<name>.py, each with a `command` function).
+# from learnlog_checks.cli import index as _index
+# app.command(name="index")(_index.command)
+from learnlog_checks.cli import index as _index  # noqa: E402
+from learnlog_checks.cli import init as _init  # noqa: E402
+from learnlog_checks.cli import new as _new  # noqa: E402
+from learnlog_checks.cli import schema as _schema  # noqa: E402
+from learnlog_checks.cli import stats as _stats  # noqa: E402
+
+app.command(name="index")(_index.command)
+app.command(name="stats")(_stats.command)
+app.command(name="new")(_new.command)
+app.command(name="init")(_init.command)
+app.command(name="schema")(_schema.command)

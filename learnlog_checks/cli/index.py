@@ -1,0 +1,168 @@
+"""`learnlog-check index [--check]`: write the tag index pages, or report whether they are current.
+
+Before anything is written the configuration is checked as `check` checks it: a learnlog.toml (or a
+pyproject.toml with [tool.learnlog]) must exist, the user `schema` must load and be a JSON Schema, the
+[ignore] table must name real rules, the posts folder must exist; otherwise exit 2. Exit codes: 0 done
+(or current), 1 the index is stale (`--check`), cannot be written safely (a link, a user's file where a
+page goes) or two tags share a page, 2 a bad config or a file system that refuses a write (the message
+names the file and the cause). The user's own files in the index folder only get a warning on stderr,
+in both modes; temporary files of a killed run are removed when their process is gone, and `--check`
+names every temporary file it finds and exits 1 (they must not be committed).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from learnlog_checks.cli.options import ConfigOpt
+
+if TYPE_CHECKING:
+    from learnlog_checks.config.settings import LoadedConfig
+    from learnlog_checks.engine.linting import Log
+    from learnlog_checks.index.folder_sync import Plan
+
+
+def command(
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 naming each page that would change.")
+    ] = False,
+    exit_non_zero_on_change: Annotated[
+        bool,
+        typer.Option(
+            "--exit-non-zero-on-change",
+            help="Exit 1 when a page was written or removed (for hooks: new pages are untracked files).",
+        ),
+    ] = False,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Write one page per tag and an overview with charts into index_dir; only changed files are written.
+
+    Example: learnlog-check index --check   (writes nothing; exit 1 naming each stale page)
+    """
+    from learnlog_checks import atomic, engine, index
+    from learnlog_checks.cli import common
+    from learnlog_checks.index import folder_sync
+
+    loaded = common.load_config(config_path)
+    _validate(loaded)
+    log = engine.read_summaries(loaded, cwd=Path.cwd())
+    _warn_skipped(log)
+    try:
+        pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings))
+    except index.SlugCollision as exc:
+        common.fail(str(exc), 1)
+    folder = loaded.index_dir
+    problems = folder_sync.folder_problems(folder, loaded.root)
+    if problems:
+        common.fail("\n".join(_shown(p) for p in problems), 1)
+    try:
+        if not check:
+            folder_sync.make_folder(folder)
+        with folder_sync.locked(folder, exclusive=not check):
+            removed = folder_sync.clean(folder)
+            todo = folder_sync.plan(folder, pages, root=loaded.root)
+            _warn_foreign(loaded, todo)
+            if todo.problems:
+                common.fail("\n".join(_shown(p) for p in todo.problems), 1)
+            if check:
+                _report_check(loaded, todo, removed, folder_sync.temp_files(folder))
+            _warn_removed_temps(loaded, removed)
+            folder_sync.apply(folder, pages, todo, root=loaded.root)
+    except atomic.WriteFailed as exc:
+        common.fail(_shown(str(exc)), 2)
+    except folder_sync.Busy as exc:
+        common.fail(_shown(str(exc)), 2)
+    _report_written(loaded, todo)
+    if exit_non_zero_on_change and not todo.current:
+        raise typer.Exit(1)
+
+
+def _validate(loaded: LoadedConfig) -> None:
+    """Exit 2 unless the log has a config that `check` accepts (schema, [ignore]) and a posts folder."""
+    from learnlog_checks import schema
+    from learnlog_checks.cli import common
+    from learnlog_checks.config.settings import CONFIG_NAME, ConfigError
+    from learnlog_checks.engine import selection
+
+    if loaded.source is None:
+        common.fail(
+            f"no {CONFIG_NAME} here or in a folder above (up to the repository root); the tag index is "
+            f"written only for a configured log: run `learnlog-check init` to make one"
+        )
+    settings = loaded.settings
+    try:
+        for glob, keys in settings.ignore.items():
+            selection.validate_keys(keys, f"[ignore] {glob!r}")
+        schema.load_user_schema(settings, loaded.root)
+    except ConfigError as exc:
+        common.fail(f"{exc}\n(fix the config file; nothing was written)")
+    if not loaded.posts_dir.is_dir():
+        folder = settings.posts.as_posix()
+        where = f"relative to {loaded.source}"
+        common.fail(f"posts folder '{folder}' does not exist ({where}); set 'posts' in learnlog.toml")
+
+
+def _warn_skipped(log: Log) -> None:
+    skipped = sum(1 for p in log.parsed if p.post is None or not p.post.parsed)
+    if skipped:
+        noun = "file" if skipped == 1 else "files"
+        sys.stderr.write(
+            f"learnlog-check: warning: skipped {skipped} {noun} of the posts folder that could not be read "
+            "or whose front matter does not parse (`learnlog-check check` reports them)\n"
+        )
+
+
+def _warn_foreign(loaded: LoadedConfig, todo: Plan) -> None:
+    for name in todo.foreign:
+        sys.stderr.write(
+            f"learnlog-check: warning: {_where(loaded, name)} was not written by learnlog-check index "
+            "(or was edited since); left alone\n"
+        )
+
+
+def _warn_removed_temps(loaded: LoadedConfig, removed: list[str]) -> None:
+    for name in removed:
+        sys.stderr.write(
+            f"learnlog-check: warning: removed {_where(loaded, name)}, a temporary file left by an "
+            "interrupted run\n"
+        )
+
+
+def _shown(text: str) -> str:
+    return text.replace(str(Path.cwd()) + "/", "")
+
+
+def _where(loaded: LoadedConfig, name: str) -> str:
+    return _shown(str(loaded.index_dir / name))
+
+
+def _report_check(loaded: LoadedConfig, todo: Plan, removed: list[str], temps: list[str]) -> None:
+    lines = [f"{_where(loaded, n)}: missing" for n in todo.missing]
+    lines += [f"{_where(loaded, n)}: stale" for n in todo.stale]
+    lines += [f"{_where(loaded, n)}: no longer generated, would be removed" for n in todo.extra]
+    leftovers = [f"{_where(loaded, n)}: temporary file left by an interrupted run; removed" for n in removed]
+    still = "temporary file of learnlog-check (a run still going, or remove it)"
+    leftovers += [f"{_where(loaded, n)}: {still}" for n in temps]
+    for line in sorted(lines) + leftovers:
+        sys.stdout.write(line + "\n")
+    if leftovers:
+        sys.stdout.write("temporary files were in the index folder; never commit them\n")
+    if lines:
+        sys.stdout.write("the tag index is stale; run `learnlog-check index` to update it\n")
+    if lines or leftovers:
+        raise typer.Exit(1)
+    sys.stdout.write("the tag index is current\n")
+    raise typer.Exit(0)
+
+
+def _report_written(loaded: LoadedConfig, todo: Plan) -> None:
+    for name in (*todo.missing, *todo.stale):
+        sys.stdout.write(f"wrote {_where(loaded, name)}\n")
+    for name in todo.extra:
+        sys.stdout.write(f"removed {_where(loaded, name)}\n")
+    if todo.current:
+        sys.stdout.write("the tag index is current; nothing written\n")

@@ -1,0 +1,205 @@
+"""`learnlog-check init`: infer the settings of an existing log and write its config, hook and workflow."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from learnlog_checks.authoring.inference import Inferred
+
+PRE_COMMIT = ".pre-commit-config.yaml"
+WORKFLOW = ".github/workflows/learnlog.yml"
+GITIGNORE = ".gitignore"
+BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+
+def command(
+    folder: Annotated[Path, typer.Argument(help="The log's root folder.", file_okay=False)] = Path("."),
+    posts: Annotated[
+        Path | None, typer.Option(help="The posts folder, relative to the root. Default: found.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite learnlog.toml and the workflow.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before writing.")] = False,
+) -> None:
+    """Infer posts, filename, start, tags_field, title and tags of an existing log; write learnlog.toml,
+    a .pre-commit-config.yaml entry and .github/workflows/learnlog.yml.
+
+    Tags used once or twice, and near-duplicates of other tags, are pointed out as likely typos.
+    Nothing is overwritten without --force; no question is asked when stdin is not a terminal.
+
+    Example: cd my-blog && learnlog-check init
+    """
+    from learnlog_checks import atomic
+    from learnlog_checks.authoring import inference
+    from learnlog_checks.cli import common
+    from learnlog_checks.config.settings import CONFIG_NAME, ConfigError, find_config
+
+    root = folder.resolve()
+    if not root.is_dir():
+        common.fail(f"{folder}: no such folder; pass the log's root folder (default: the current one)")
+    if posts is not None:
+        problem = inference.posts_folder_problem(root, posts)
+        if problem is not None:
+            common.fail(f"--posts {str(posts)!r}: {problem}")
+    try:
+        existing = find_config(root)
+    except ConfigError as exc:
+        common.fail(str(exc))
+    if existing is not None and existing.parent == root and not force:
+        common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
+    try:
+        found = inference.infer(root, posts=posts)
+    except inference.InferenceError as exc:
+        common.fail(str(exc), 1)
+    _summary(found)
+    if sys.stdin.isatty() and not yes and not typer.confirm("Write these files?", default=True):
+        raise typer.Exit(1)
+    text = render_config(found)
+    _verify(text)
+    try:  # each file is written whole or not at all (atomic); a failure names the file and the cause
+        _write(root, CONFIG_NAME, text, force=force)
+        _pre_commit(root, found)
+        _write(root, WORKFLOW, render_template("learnlog.yml", found), force=force)
+        _gitignore(root)
+    except atomic.WriteFailed as exc:
+        common.fail(str(exc))
+    sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")
+
+
+def render_config(found: Inferred) -> str:
+    """learnlog.toml for what was inferred, with each tag's count and the likely typos as comments."""
+    s = found.settings
+    lines = [
+        f"# learnlog-checks configuration, written by `learnlog-check init` from {found.posts_count} posts.",
+        "# Every key: `learnlog-check schema --config-schema`.",
+        f"posts = {_string(s.posts.as_posix())}",
+        f"filename = {_string(s.filename)}",
+        f"start = {s.start.isoformat()}" if s.start else "# start = YYYY-MM-DD  # the date of day 1",
+        f"timezone = {_string(s.timezone)}",
+        f"tags_field = {_string(s.tags_field)}",
+        f"title = {_string(s.title)}" if s.title else '# title = "(Day {day}) {text}"',
+        f"index_dir = {_string(s.index_dir.as_posix())}",
+    ]
+    if s.exclude:
+        lines.append("exclude = [" + ", ".join(_string(glob) for glob in s.exclude) + "]  # not posts")
+    lines += [
+        "",
+        "# The allowed tags, with how many posts use each. Describe each: the tag pages show it.",
+        "[tags]",
+    ]
+    notes = {suspect.tag: suspect for suspect in found.suspects}
+    for tag, count in sorted(found.tag_counts.items(), key=lambda item: (-item[1], item[0])):
+        comment = f"{count} post" + ("s" if count != 1 else "")
+        if tag in notes:
+            comment += f"; likely a typo: {notes[tag].reason}"
+        lines.append(f'{_key(tag)} = ""  # {comment}')
+    aliases = [f"# {_key(x.tag)} = {_string(x.meant)}" for x in found.suspects if x.meant is not None]
+    if aliases:
+        lines += [
+            "",
+            "# Likely typos: uncomment a line to make `learnlog-check check --fix` rewrite the tag.",
+        ]
+        lines += ["[aliases]", *aliases]
+    return "\n".join(lines) + "\n"
+
+
+def render_template(name: str, found: Inferred) -> str:
+    """A file of learnlog_checks/templates with the version and the posts folder filled in."""
+    from importlib import resources
+
+    from learnlog_checks import __version__
+
+    text = resources.files("learnlog_checks").joinpath("templates", name).read_text(encoding="utf-8")
+    posts_re = re.escape(found.settings.posts.as_posix())
+    return text.replace("@VERSION@", __version__).replace("@POSTS_RE@", posts_re)
+
+
+def _pre_commit(root: Path, found: Inferred) -> None:
+    entry = render_template("pre-commit-entry.yaml", found)
+    path = root / PRE_COMMIT
+    if not path.exists() and not path.is_symlink():
+        _write(root, PRE_COMMIT, "repos:\n" + entry, force=False)
+        return
+    if "learnlog-checks" in path.read_text(encoding="utf-8", errors="replace"):
+        sys.stderr.write(f"{PRE_COMMIT} already uses learnlog-checks; left as it is\n")
+        return
+    sys.stderr.write(f"{PRE_COMMIT} exists; add this entry under `repos:`:\n\n")
+    sys.stdout.write(entry + "\n")
+
+
+def _write(root: Path, name: str, text: str, *, force: bool) -> None:
+    """Write `root/name` atomically unless it exists (then say so), or when --force."""
+    from learnlog_checks import atomic
+
+    path = root / name
+    if path.exists() and not force:
+        sys.stderr.write(f"{name} exists; left as it is (--force overwrites it)\n")
+        return
+    atomic.check_inside(root, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic.WriteFailed(path, atomic.describe(exc)) from None
+    try:
+        atomic.write(path, text.encode("utf-8"), root=root, keep_mode=True, exclusive=not force)
+    except FileExistsError:
+        sys.stderr.write(f"{name} exists; left as it is (--force overwrites it)\n")
+        return
+    sys.stderr.write(f"wrote {name}\n")
+
+
+def _gitignore(root: Path) -> None:
+    """Add the pattern of the tool's temporary files (left by a killed run) to the root's .gitignore."""
+    from learnlog_checks import atomic
+
+    path = root / GITIGNORE
+    try:
+        old = path.read_text(encoding="utf-8") if path.is_file() and not path.is_symlink() else ""
+    except (OSError, UnicodeDecodeError):
+        return  # a .gitignore we cannot read is left alone
+    if atomic.TEMP_GLOB in old.splitlines():
+        return
+    text = old + ("\n" if old and not old.endswith("\n") else "")
+    text += f"# temporary files of learnlog-check (a run that was killed)\n{atomic.TEMP_GLOB}\n"
+    atomic.write(path, text.encode("utf-8"), root=root, keep_mode=True)
+    sys.stderr.write(f"{'updated' if old else 'wrote'} {GITIGNORE}\n")
+
+
+def _verify(text: str) -> None:
+    """The written config must load as it will be read (a bug here is caught before writing)."""
+    import tomllib
+
+    from learnlog_checks.config.settings import validate
+
+    validate(tomllib.loads(text), Path("learnlog.toml"))
+
+
+def _summary(found: Inferred) -> None:
+    s = found.settings
+    out = sys.stderr
+    out.write(f"posts: {s.posts.as_posix()} ({found.posts_count} posts), filename: {s.filename}\n")
+    out.write(f"start: {s.start or '(no day numbers found)'}, tags_field: {s.tags_field}, title: {s.title}\n")
+    out.write(f"tags: {len(found.tag_counts)}\n")
+    for name in found.excluded:
+        out.write(f"  excluded {name}: not named like the other posts (rename it if it is one)\n")
+    for suspect in found.suspects:
+        meant = f"; did you mean {suspect.meant!r}?" if suspect.meant else ""
+        out.write(f"  likely typo: tag {suspect.tag!r} {suspect.reason}{meant}\n")
+
+
+def _string(value: str | None) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    text = value or ""
+    escaped = "".join(
+        f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else "\\" + c if c in '"\\' else c for c in text
+    )
+    return f'"{escaped}"'
+
+
+def _key(tag: str) -> str:
+    return tag if BARE_KEY.match(tag) else _string(tag)

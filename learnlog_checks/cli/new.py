@@ -1,0 +1,92 @@
+"""`learnlog-check new`: write the next post of the log and print its path."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from learnlog_checks.cli.options import ConfigOpt, TodayOpt
+
+
+def command(
+    date_text: Annotated[
+        str | None,
+        typer.Option("--date", help="The post's date, YYYY-MM-DD. Default: today in the log's timezone."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="The title's text; the log's `title` pattern adds the day number.")
+    ] = None,
+    tags: Annotated[str | None, typer.Option(help="Comma-separated tags from the log's [tags].")] = None,
+    config_path: ConfigOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Write the next post (day number, date, file name, front matter); refuses to overwrite.
+
+    \b
+    Example: learnlog-check new --title "Attention is all you need" --tags theory,nlp
+             learnlog-check new --date 2024-03-01 --title "Probability: Bayes" --tags math-for-ml,theory
+    """
+    from learnlog_checks import atomic
+    from learnlog_checks.authoring import newpost
+    from learnlog_checks.cli import common
+    from learnlog_checks.config.settings import ConfigError
+    from learnlog_checks.reading.discovery import display_path
+
+    loaded = common.load_config(config_path)
+    now = common.today_for(loaded, today)
+    when = _parse_date(date_text) if date_text is not None else now
+    request = newpost.Request(
+        date=when, title=_ask(title, "Title", "--title"), tags=_split(_ask(tags, "Tags (a,b)", "--tags"))
+    )
+    try:
+        with newpost.locked(loaded.root):  # a second `new` at once reads the log with this post in it
+            draft = newpost.draft(loaded, request, today=now)
+            newpost.write(draft, loaded.root)
+    except newpost.UsageError as exc:
+        common.fail(str(exc))
+    except newpost.NewPostError as exc:
+        common.fail(str(exc), 1)
+    except (ConfigError, atomic.WriteFailed) as exc:
+        common.fail(str(exc))
+    for note in draft.notes:
+        sys.stderr.write(f"learnlog-check: {note}\n")
+    sys.stdout.write(display_path(str(draft.path), Path.cwd()) + "\n")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        from learnlog_checks.cli import common
+
+        common.fail(f"--date {text!r} is not a date like 2024-01-02")
+
+
+def _ask(value: str | None, prompt: str, option: str) -> str:
+    """The option's value; asked for on a terminal, else an error naming the option."""
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        answer: str = typer.prompt(prompt)
+        return answer
+    from learnlog_checks.cli import common
+
+    common.fail(f"{option} is required when not run in a terminal")
+
+
+def _split(text: str) -> tuple[str, ...]:
+    """`a, b` -> (a, b); an empty item (`a,,b`, `a,`) is invalid usage, exit 2."""
+    parts = tuple(part.strip() for part in text.split(","))
+    if not any(parts):
+        from learnlog_checks.cli import common
+
+        common.fail("give at least one tag: --tags a,b")
+    if not all(parts):
+        from learnlog_checks.cli import common
+
+        common.fail(f"--tags {text!r} has an empty item; separate the tags with single commas: --tags a,b")
+    return parts

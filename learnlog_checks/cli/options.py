@@ -1,0 +1,20 @@
+"""Options shared by several commands (stdlib and typer only, so any command module can import them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from learnlog_checks.cli.check import TODAY_ENV
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Config file to use instead of searching for learnlog.toml.", dir_okay=False
+    ),
+]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", envvar=TODAY_ENV, hidden=True, help="Fix today's date.")
+]

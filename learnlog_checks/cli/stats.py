@@ -1,0 +1,37 @@
+"""`learnlog-check stats`: posts, first and last day, streaks, missed dates, posts per tag, the mode split."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from learnlog_checks.cli.options import ConfigOpt, TodayOpt
+
+FORMATS = ("text", "json", "markdown")
+
+
+def command(
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
+    ] = "text",
+    config_path: ConfigOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes.
+
+    Example: learnlog-check stats --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from learnlog_checks import engine
+    from learnlog_checks.cli import common
+    from learnlog_checks.index import stats
+
+    if output_format not in FORMATS:
+        common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
+    loaded = common.load_config(config_path)
+    day = common.today_for(loaded, today)
+    log = engine.read_summaries(loaded, cwd=Path.cwd())
+    figures = stats.compute(log.posts, loaded.settings, today=day)
+    sys.stdout.write(stats.RENDERERS[output_format](figures))

@@ -1,0 +1,210 @@
+"""Settings of a log: the keys of learnlog.toml (or [tool.learnlog]), found by walking up, validated.
+
+Standard library only. The keys are validated by `config_model` (pydantic), loaded only for a config not
+validated before: `check` keeps validated settings in the log's cache folder, so a commit hook whose config
+did not change never imports pydantic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+CONFIG_NAME = "learnlog.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class ConfigError(Exception):
+    """A configuration the tool cannot use; the message says what to change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A post carrying any tag of `when_any` needs at least one tag of `need_one_of`."""
+
+    when_any: tuple[str, ...]
+    need_one_of: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The keys of learnlog.toml, validated (see `config_model` for each key's check and meaning)."""
+
+    posts: Path = Path("_posts")
+    filename: str = "{date}-day-{day}.md"
+    start: date | None = None
+    timezone: str = "UTC"
+    tags_field: str = "tags"
+    title: str | None = None
+    index_dir: Path = Path("tags")
+    exclude: tuple[str, ...] = ()
+    schema_: Path | None = None  # the key `schema`
+    tags: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    require: tuple[Requirement, ...] = ()
+    ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The settings as JSON values (what `from_json` reads back)."""
+        data = asdict(self)
+        for key in ("posts", "index_dir", "schema_"):
+            data[key] = None if data[key] is None else str(data[key])
+        data["start"] = None if self.start is None else self.start.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Settings:
+        """The settings `to_json` gave; ValueError, TypeError or KeyError when `data` is not that."""
+        if set(data) != {f.name for f in fields(cls)}:
+            raise KeyError("not the keys of Settings")
+        start, schema = data["start"], data["schema_"]
+        settings = cls(
+            posts=Path(data["posts"]),
+            filename=str(data["filename"]),
+            start=None if start is None else date.fromisoformat(start),
+            timezone=str(data["timezone"]),
+            tags_field=str(data["tags_field"]),
+            title=None if data["title"] is None else str(data["title"]),
+            index_dir=Path(data["index_dir"]),
+            exclude=tuple(data["exclude"]),
+            schema_=None if schema is None else Path(schema),
+            tags=dict(data["tags"]),
+            aliases=dict(data["aliases"]),
+            require=tuple(_requirement(r) for r in data["require"]),
+            ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
+        )
+        if settings.fingerprint() != json.dumps(data, sort_keys=True):
+            raise ValueError("not the JSON of Settings")
+        return settings
+
+    def fingerprint(self) -> str:
+        """A text that differs whenever any setting does."""
+        return json.dumps(self.to_json(), sort_keys=True)
+
+
+def _requirement(data: dict[str, Any]) -> Requirement:
+    return Requirement(tuple(data["when_any"]), tuple(data["need_one_of"]))
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """Settings plus where they came from: the log's root folder and the file read (if any)."""
+
+    settings: Settings
+    root: Path
+    source: Path | None = None
+
+    @property
+    def posts_dir(self) -> Path:
+        return self.root / self.settings.posts
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / self.settings.index_dir
+
+
+def find_config(start: Path) -> Path | None:
+    """The first learnlog.toml, or pyproject.toml with [tool.learnlog], walking up from `start`."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _learnlog_table(pyproject) is not None:
+            return pyproject
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False) -> LoadedConfig:
+    """Read and validate the configuration; raises ConfigError with what to change.
+
+    With `use_cache`, settings validated before for the same file bytes and tool version are read from
+    the log's cache folder (`stored.ConfigStore`), and new ones are stored there.
+    """
+    if explicit is not None:
+        path = explicit if explicit.is_absolute() else cwd / explicit
+        if not path.is_file():
+            raise ConfigError(
+                f"{explicit}: no such config file; pass --config a learnlog.toml or pyproject.toml"
+            )
+        source: Path | None = path
+    else:
+        source = find_config(cwd)
+    if source is None:
+        return LoadedConfig(settings=Settings(), root=cwd, source=None)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot read: {exc.strerror}") from None
+    root = source.parent
+    if not use_cache:
+        return LoadedConfig(settings=validate(_table(source, data), source), root=root, source=source)
+    from learnlog_checks import stored
+
+    store = stored.ConfigStore.open(root, source.name, data)
+    settings = _settings(store.read())
+    if settings is None:
+        settings = validate(_table(source, data), source)
+        store.write(settings.to_json())
+    return LoadedConfig(settings=settings, root=root, source=source)
+
+
+def validate(table: Mapping[str, Any], source: Path) -> Settings:
+    """The settings of a config table (validated by `config_model`); ConfigError says what to change."""
+    from learnlog_checks.config import validation as config_model
+
+    return config_model.validate(table, source)
+
+
+def _settings(data: dict[str, Any] | None) -> Settings | None:
+    """Settings stored by an earlier run, unless they are corrupt or name a zone this system lacks."""
+    if data is None:
+        return None
+    try:
+        settings = Settings.from_json(data)
+        ZoneInfo(settings.timezone)
+    except (ValueError, TypeError, KeyError, AttributeError, ZoneInfoNotFoundError):
+        return None
+    return settings
+
+
+def _table(path: Path, data: bytes) -> Mapping[str, Any]:
+    import tomllib  # here, not at the top: a run with validated settings stored never parses TOML
+
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 text (line {line}, column {column})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
+    if path.name == PYPROJECT and path.name != CONFIG_NAME:
+        table = _learnlog_table(path, parsed)
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.learnlog] table; add one or use a learnlog.toml")
+        return table
+    return parsed
+
+
+def _learnlog_table(path: Path, data: Mapping[str, Any] | None = None) -> Mapping[str, Any] | None:
+    if data is None:
+        import tomllib
+
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError, RecursionError):
+            return None  # not a pyproject.toml this tool can use: `load` of it explains why
+    tool = data.get("tool")
+    table = tool.get("learnlog") if isinstance(tool, dict) else None
+    return table if isinstance(table, dict) else None

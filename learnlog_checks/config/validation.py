@@ -1,0 +1,151 @@
+"""The validation of learnlog.toml with pydantic: every key, its type, default, check and description.
+
+Loaded only when a config must be validated (see `config.load`) or its JSON Schema printed; what the rest
+of the tool reads is the plain `config.Settings` this returns, so that a run whose config was validated
+before (the validated-config cache) does not import pydantic at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from learnlog_checks import config
+from learnlog_checks.config import patterns
+from learnlog_checks.config.settings import PYPROJECT, ConfigError
+
+
+class Requirement(BaseModel):
+    """A post carrying any tag of `when_any` needs at least one tag of `need_one_of`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    when_any: tuple[str, ...] = Field(min_length=1)
+    need_one_of: tuple[str, ...] = Field(min_length=1)
+
+
+class Settings(BaseModel):
+    """The keys of learnlog.toml, one field each (see the README's configuration reference)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    posts: Path = Field(Path("_posts"), description="Folder of posts, relative to the config file.")
+    filename: str = Field(
+        "{date}-day-{day}.md", description="How a post is named: {date}, {day} and {slug} placeholders."
+    )
+    start: date | None = Field(None, description="The date of day 1; required for numbering rules.")
+    timezone: str = Field("UTC", description="IANA time zone that 'today' and timestamps belong to.")
+    tags_field: str = Field("tags", min_length=1, description="The front-matter key holding the tags.")
+    title: str | None = Field(None, description="Pattern every title must follow, e.g. '(Day {day}) {text}'.")
+    index_dir: Path = Field(Path("tags"), description="Where tag index pages are written.")
+    exclude: tuple[str, ...] = Field((), description="Globs of files in the posts folder that are not posts.")
+    schema_: Path | None = Field(None, alias="schema", description="Your own extra JSON Schema for posts.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Allowed tags, each with its meaning.")
+    aliases: dict[str, str] = Field(default_factory=dict, description="Old or wrong spellings -> tag.")
+    require: tuple[Requirement, ...] = Field((), description="Tag combinations a post must satisfy.")
+    ignore: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="File glob -> rule names silenced for those files."
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as 'Europe/London'"
+            ) from None
+        return value
+
+    @field_validator("filename")
+    @classmethod
+    def _filename_pattern(cls, value: str) -> str:
+        patterns.compile_filename(value)
+        return value
+
+    @field_validator("title")
+    @classmethod
+    def _title_pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            patterns.compile_title(value)
+        return value
+
+    @field_validator("posts", "index_dir")
+    @classmethod
+    def _relative(cls, value: Path) -> Path:
+        if value.is_absolute() or ".." in value.parts:
+            raise ValueError(f"must be a folder inside the log, got {str(value)!r}")
+        return value
+
+    @field_validator("posts", "index_dir")
+    @classmethod
+    def _not_the_root(cls, value: Path, info: Any) -> Path:
+        if not value.parts:  # "", "." and "./" are all the log's root
+            example = "_posts" if info.field_name == "posts" else "tags"
+            raise ValueError(f"must be a folder inside the log, not the log's root (such as {example!r})")
+        return value
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_known(cls, value: dict[str, str], info: Any) -> dict[str, str]:
+        tags = info.data.get("tags") or {}
+        unknown = sorted(target for target in value.values() if tags and target not in tags)
+        if unknown:
+            raise ValueError(f"aliases point at tags not in [tags]: {', '.join(unknown)}")
+        return value
+
+    def settings(self) -> config.Settings:
+        """The plain settings the rest of the tool reads."""
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        fields["require"] = tuple(config.Requirement(r.when_any, r.need_one_of) for r in self.require)
+        return config.Settings(**fields)
+
+
+def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
+    """The settings of a config table; ConfigError names the file, each bad key and what is expected."""
+    try:
+        return Settings.model_validate(dict(table)).settings()
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, source)) from None
+    except RecursionError:
+        raise ConfigError(f"{source.name}: values nested too deeply to validate") from None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of learnlog.toml (keys by their names in the file)."""
+    return Settings.model_json_schema(by_alias=True)
+
+
+def _describe(exc: ValidationError, source: Path) -> str:
+    where = f"{source.name} [tool.learnlog]" if source.name == PYPROJECT else source.name
+    lines = []
+    for error in exc.errors():
+        key = _key_path(error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key; the keys are: {', '.join(_known_keys(error['loc']))}"
+        elif "input" in error and error["type"] not in ("missing",):
+            message = f"{message} (got {_short(error['input'])})"
+        lines.append(f"{where}: {key}: {message}")
+    return "\n".join(lines)
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text.replace("schema_", "schema") or "(top level)"
+
+
+def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
+    model: type[BaseModel] = Requirement if loc and loc[0] == "require" else Settings
+    return sorted(field.alias or name for name, field in model.model_fields.items())
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

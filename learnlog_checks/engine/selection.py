@@ -1,0 +1,57 @@
+"""Which findings to keep: --select/--ignore (the most specific entry wins), [ignore] and comments."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Mapping
+
+from learnlog_checks.config.settings import ConfigError
+from learnlog_checks.model import Finding, Post
+from learnlog_checks.rules import ALL_RULES, ALWAYS_ON, lookup
+
+
+def validate_keys(keys: Iterable[str], where: str) -> None:
+    """Raise ConfigError naming any key that is neither a rule name, a code nor a code prefix."""
+    for key in keys:
+        if lookup(key) is None and not any(rule.code.startswith(key.upper()) for rule in ALL_RULES):
+            raise ConfigError(f"{where}: unknown rule {key!r}; `learnlog-check rules` lists them")
+
+
+def _specificity(finding: Finding, keys: Iterable[str]) -> int:
+    best = -1
+    for key in keys:
+        if key.lower() == finding.rule:
+            return 1000
+        if finding.code.startswith(key.upper()):
+            best = max(best, len(key))
+    return best
+
+
+def selected(finding: Finding, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether --select/--ignore keep `finding`; a file that cannot be read is always reported."""
+    if finding.rule in ALWAYS_ON:
+        return True
+    chosen = _specificity(finding, select) if select else 0
+    return chosen >= 0 and chosen > _specificity(finding, ignore)
+
+
+def ignored_by_file(finding: Finding, name: str | None, table: Mapping[str, tuple[str, ...]]) -> bool:
+    """`[ignore]` of the config: a glob of file names (or paths) -> rules silenced there (never ALWAYS_ON)."""
+    if finding.rule in ALWAYS_ON:
+        return False
+    for glob, keys in table.items():
+        paths = (finding.path, name or "", (name or finding.path).rsplit("/", 1)[-1])
+        if any(fnmatch.fnmatchcase(path, glob) for path in paths) and _specificity(finding, keys) >= 0:
+            return True
+    return False
+
+
+def ignored_by_comment(finding: Finding, post: Post | None) -> bool:
+    """`# learnlog: ignore[rule]` on the finding's line, or alone on a line for the whole file."""
+    if post is None or not post.suppressed:
+        return False
+    for line in (finding.line, 0):
+        names = post.suppressed.get(line)
+        if names and (finding.rule in names or finding.code in {n.upper() for n in names} or "all" in names):
+            return True
+    return False

@@ -1,0 +1,123 @@
+"""The per-file stage of a lint run: read the head of a file, parse it, run the POST rules, encode a record.
+
+It is a pure function of the file's head, its names and the `Job`, so it can run in any process and its
+result can be kept in the cache under the digest of exactly what it read (`head_digest`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from learnlog_checks.config.settings import Settings
+from learnlog_checks.engine import records
+from learnlog_checks.model import Finding, Parsed, Post
+from learnlog_checks.reading import heads
+from learnlog_checks.rules import POST_RULES, Context, file_findings, front_matter_schema
+
+SCHEMA_RULE = front_matter_schema.RULE.name
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every file of one run is checked with."""
+
+    settings: Settings
+    user_schema: dict[str, Any] | None
+    today: date
+    root: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of the posts folder: its absolute path, its name in the folder, its display path."""
+
+    path: str
+    name: str
+    display: str
+    check: bool  # run the POST rules on it
+
+
+_CONTEXT: tuple[Job, Context] | None = None  # built once per process and job
+
+
+def context(job: Job) -> Context:
+    """The rule context of `job` (the schema validators are built on first use, inside `schema`)."""
+    global _CONTEXT
+    if _CONTEXT is None or _CONTEXT[0] is not job:
+        from learnlog_checks import schema
+
+        validators = schema.Validators(job.settings, job.user_schema)
+        _CONTEXT = (job, Context(settings=job.settings, today=job.today, root=job.root, schema=validators))
+    return _CONTEXT[1]
+
+
+def head_digest(item: Item, head: heads.Head) -> str:
+    """A digest of everything the stage reads: the names and the decoded head (or why it is unreadable)."""
+    meta = repr((item.name, item.display, head.had_bom, head.complete, head.problem, head.problem_line))
+    digest = hashlib.blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update(repr(head.problem_column).encode())
+    digest.update(b"\0")
+    digest.update(head.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def read_digest(item: Item) -> str:
+    """The digest of the file as it is now (see `head_digest`)."""
+    return head_digest(item, heads.read_head(item.path))
+
+
+def process(job: Job, items: Sequence[Item], *, whole: bool = True) -> list[tuple[str, str]]:
+    """(digest, record line) for each item, in order; without `whole`, summaries only and no digests."""
+    return [process_one(job, item, whole=whole) for item in items]
+
+
+def process_one(job: Job, item: Item, *, whole: bool = True) -> tuple[str, str]:
+    head = heads.read_head(item.path)
+    parsed = parse_head(head, item, job.settings)
+    schema: list[Finding] = []
+    other: list[Finding] = []
+    post = parsed.post
+    if item.check and post is not None and post.parsed:
+        schema, other = post_findings(post, context(job))
+    line = records.encode(
+        parsed, item.display, item.name, schema=schema, other=other, checked=item.check, whole=whole
+    )
+    return (head_digest(item, head) if whole else ""), line
+
+
+def parse_head(head: heads.Head, item: Item, settings: Settings) -> Parsed:
+    """The post in the file whose head is `head`, with the findings the FILE rules make of its problems."""
+    from learnlog_checks.reading import parsing
+
+    facts = parsing.parse_head(head, item.name, item.display, settings)
+    return Parsed(facts.post, file_findings(item.display, facts.problems))
+
+
+def post_findings(post: Post, ctx: Context, *, schema: bool = True) -> tuple[list[Finding], list[Finding]]:
+    """The findings of the POST rules on `post`: the schema rule's apart from every other rule's."""
+    from_schema: list[Finding] = []
+    other: list[Finding] = []
+    for rule in POST_RULES:
+        if rule.name == SCHEMA_RULE:
+            if schema:
+                from_schema.extend(rule.check(post, ctx))
+        else:
+            other.extend(rule.check(post, ctx))
+    return from_schema, other
+
+
+def check_text(text: str, name: str, job: Job) -> list[Finding]:
+    """The findings of the FILE and POST rules on one post given as text (what `new` checks first)."""
+    from learnlog_checks.reading import parsing
+
+    facts = parsing.parse_text(text, name, name, job.settings)
+    findings = list(file_findings(name, facts.problems))
+    if facts.post is not None and facts.post.parsed:
+        from_schema, other = post_findings(facts.post, context(job))
+        findings.extend(from_schema + other)
+    return findings

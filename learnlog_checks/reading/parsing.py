@@ -1,0 +1,175 @@
+"""One file of the posts folder -> a Post with positions, plus the problems found reading and parsing it.
+
+Never raises for bad content: every problem becomes a `Problem` of the file, a fact that no rule has
+named yet (the file rules in `rules` turn them into findings). An exception is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from learnlog_checks.config import patterns
+from learnlog_checks.config.settings import Settings
+from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Tag
+from learnlog_checks.reading import dates, heads, splitting, yamlnodes
+
+SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")
+
+
+def parse_file(path: str, name: str, display: str, settings: Settings) -> FileFacts:
+    """Read the file at `path` (`name` inside the posts folder, `display` in findings) as a post."""
+    return parse_head(heads.read_head(path), name, display, settings)
+
+
+def parse_head(head: heads.Head, name: str, display: str, settings: Settings) -> FileFacts:
+    """Parse what `heads.read_head` gave for the post `name`; an unreadable file is one problem."""
+    if head.problem is not None:
+        pos = Pos(head.problem_line, head.problem_column)
+        return FileFacts(None, (Problem(Fact.UNREADABLE, pos, head.problem),))
+    return parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+
+
+def parse_text(
+    text: str, name: str, display: str, settings: Settings, *, complete: bool = True, had_bom: bool = False
+) -> FileFacts:
+    """Parse already decoded text (LF line endings) as the post `name`; never raises for its content."""
+    problems: list[Problem] = []
+    if had_bom:
+        problems.append(Problem(Fact.BYTE_ORDER_MARK, START, "the file starts with a UTF-8 byte order mark"))
+    file_date, file_day = _from_name(name, settings, problems)
+    block = splitting.split(text, complete=complete, limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024)
+    if isinstance(block, splitting.SplitError):
+        problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
+    document = yamlnodes.parse(block.yaml)
+    problems.extend(document.problems)
+    if document.fatal:
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
+    if not isinstance(document.data, dict):
+        kind = "a list" if isinstance(document.data, list) else "a single value"
+        message = f"front matter is {kind}, not a mapping of keys such as 'title:'"
+        problems.append(Problem(Fact.SYNTAX, Pos(2, 1), message))
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
+    post = _post(document, name, display, settings, block.yaml, file_date, file_day)
+    return FileFacts(post, tuple(problems))
+
+
+def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
+    """The post of a file whose front matter did not parse: only what its name says."""
+    return Post(
+        path=display,
+        name=name,
+        data={},
+        positions={},
+        date=file_date,
+        file_date=file_date,
+        day=file_day,
+        parsed=False,
+    )
+
+
+def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
+    basename = name.rsplit("/", 1)[-1]
+    match = patterns.compile_filename(settings.filename).match(basename)
+    if match is None:
+        message = f"file name {basename!r} does not match {settings.filename!r}"
+        hint = "rename it, or add it to 'exclude' if it is not a post"
+        if not basename.lower().endswith(".md") and settings.filename.endswith(".md"):
+            message += "; without '.md' the site never publishes it"
+        problems.append(Problem(Fact.FILE_NAME, START, message, hint))
+        return None, None
+    groups = match.groupdict()
+    file_date = patterns.parse_date(groups["date"]) if groups.get("date") else None
+    if groups.get("date") and file_date is None:
+        message = f"{groups['date']!r} in the file name is not a real calendar date"
+        problems.append(Problem(Fact.FILE_NAME, START, message))
+    day = int(groups["day"]) if groups.get("day") else None
+    return file_date, day
+
+
+def _post(
+    parsed: yamlnodes.Document,
+    name: str,
+    display: str,
+    settings: Settings,
+    yaml_text: str,
+    file_date: date | None,
+    file_day: int | None,
+) -> Post:
+    data: dict[str, Any] = parsed.data
+    raw_date = data.get("date")
+    meta_date = _calendar_day(raw_date, settings.timezone) if isinstance(raw_date, str) else None
+    tags, as_string = _tags(data, parsed, settings.tags_field)
+    title_day = _title_day(data.get("title"), settings.title)
+    return Post(
+        path=display,
+        name=name,
+        data=data,
+        positions=parsed.positions,
+        date=meta_date or file_date,
+        file_date=file_date,
+        meta_date=meta_date,
+        day=file_day if file_day is not None else title_day,
+        title_day=title_day,
+        tags=tags,
+        tags_as_string=as_string,
+        suppressed=dict(_suppressions(yaml_text)),
+        scalars=parsed.scalars,
+    )
+
+
+def _calendar_day(raw: str, zone: str) -> date | None:
+    """The day a front-matter date stands for; None (reported by date-field) when it is out of range."""
+    try:
+        return dates.calendar_day(raw, zone)
+    except (ValueError, OverflowError):  # an offset of 24 hours or more, a year 1 or 9999 time
+        return None
+
+
+def _tags(data: dict[str, Any], parsed: yamlnodes.Document, field: str) -> tuple[tuple[Tag, ...], bool]:
+    value = data.get(field)
+    where = parsed.positions.get((field,), START)
+    if value is None:
+        return (), False
+    if isinstance(value, str):
+        if (field,) in parsed.scalars:  # a date, kept as text: one tag of the wrong type
+            return (Tag(value, where, parsed.scalars[(field,)][0]),), False
+        return tuple(Tag(word, where) for word in value.split()), True
+    if not isinstance(value, list):
+        return (_tag(value, (field,), parsed, where),), False
+    tags = tuple(
+        _tag(item, (field, index), parsed, parsed.positions.get((field, index), where))
+        for index, item in enumerate(value)
+    )
+    return tags, False
+
+
+def _tag(value: Any, path: tuple[str | int, ...], parsed: yamlnodes.Document, pos: Pos) -> Tag:
+    if path in parsed.scalars:
+        kind, source = parsed.scalars[path]
+        return Tag(source, pos, kind)
+    if isinstance(value, str):
+        return Tag(value, pos)
+    kind = "seq" if isinstance(value, list) else "map" if isinstance(value, dict) else type(value).__name__
+    return Tag(str(value), pos, kind)
+
+
+def _title_day(title: Any, pattern: str | None) -> int | None:
+    if pattern is None or not isinstance(title, str) or not patterns.has_field(pattern, "day"):
+        return None
+    match = patterns.compile_title(pattern).match(title)
+    return int(match["day"]) if match else None
+
+
+def _suppressions(yaml_text: str) -> Iterator[tuple[int, frozenset[str]]]:
+    """`# learnlog: ignore[rule, …]` at a line's end silences that line; alone on a line, the file."""
+    if "learnlog:" not in yaml_text:
+        return
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        match = SUPPRESS.search(line)
+        if match:
+            names = frozenset(part.strip() for part in match.group(1).split(",") if part.strip())
+            yield (0 if line.lstrip().startswith("#") else number), names
