@@ -74,7 +74,8 @@ def cli(
 
 def test_a_file_that_cannot_be_read_cannot_be_deselected(make_log) -> None:  # type: ignore[no-untyped-def]
     log = make_log({**daily(2), "2024-01-04-day-3.md": "---\ntitle: a: b\n---\n"})
-    for args in (["--select", "allowed-tags"], ["--ignore", "LL001"], ["--select", "LL005", "--ignore", "LL0"]):
+    choices = (["--select", "allowed-tags"], ["--ignore", "LL001"], ["--select", "LL005", "--ignore", "LL0"])
+    for args in choices:
         done = cli(log.root, "check", "--format", "concise", *args)
         assert done.returncode == 1, (args, done.stdout, done.stderr)
         assert "front-matter-syntax" in done.stdout, args
