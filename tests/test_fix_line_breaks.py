@@ -9,6 +9,7 @@ is run through the real CLI: the file is either fixed with every other byte kept
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,20 @@ def test_the_read_back_guard_refuses_any_other_change() -> None:
     assert not same_but_tags(text, text.replace("title: a", "title: b"), "categories")
     assert not same_but_tags(text, text.replace("nlp theory\n---", "[nlp, theory]"), "categories")
     assert not same_but_tags(text, text.replace("nlp theory", "[nlp, 3]"), "categories")
+
+
+def test_the_temporary_file_of_a_killed_fix_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    (tmp_path / "learnlog.toml").write_text(CONFIG)
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2024-01-02-day-1.md").write_text("---\ntitle: (Day 1) a\ncategories: [nlp]\n---\n")
+    dead = subprocess.Popen(["true"])  # a process that is over: the run that left the file
+    dead.wait()
+    left = posts / f".learnlog-{dead.pid}-0123abcd.tmp"
+    left.write_text("half a post")
+    alive = posts / f".learnlog-{os.getpid()}-0123abcd.tmp"  # a write still under way
+    alive.write_text("being written")
+    done = run(tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not left.exists()
+    assert alive.exists()

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import cache, parallel, records, selection, stage
 from learnlog_checks.model import Finding, LintResult, Parsed, Post
@@ -91,7 +92,10 @@ def lint(
         selection.validate_keys(keys, f"[ignore] {glob!r}")
     user = _user_schema(loaded)
     job = stage.Job(settings=settings, user_schema=user, today=today, root=loaded.root)
-    entries = discovery.walk(loaded.posts_dir, settings.exclude)
+    leftovers: set[str] = set()
+    entries = discovery.walk(loaded.posts_dir, settings.exclude, leftovers=leftovers)
+    for folder in sorted(leftovers):  # a --fix that was killed: its temporary files go
+        atomic.clean(Path(folder))
     displays = display_paths(entries, loaded.posts_dir, cwd)
     wanted = _wanted(entries, displays, targets)
     if options.use_cache:

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+TEMP_PREFIX = ".learnlog-"  # atomic.TEMP_PREFIX: the temporary files of a write under way, or killed
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -16,11 +18,12 @@ class Entry:
     name: str  # relative to the posts folder, "/" separators
 
 
-def walk(posts_dir: Path, exclude: tuple[str, ...]) -> list[Entry]:
+def walk(posts_dir: Path, exclude: tuple[str, ...], *, leftovers: set[str] | None = None) -> list[Entry]:
     """Every entry under `posts_dir`, sorted, skipping hidden names and `exclude` globs.
 
     Folders are entered unless they are links or are named like a post (`*.md`); such entries, and
-    links, FIFOs and the like, are returned so that the reader can report them.
+    links, FIFOs and the like, are returned so that the reader can report them. The folders that hold a
+    temporary file of this tool (`.learnlog-*.tmp`, left by a run that was killed) go into `leftovers`.
     """
     if posts_dir.is_symlink():
         return [Entry(str(posts_dir), ".")]  # the folder itself, reported as a link, never entered
@@ -34,6 +37,8 @@ def walk(posts_dir: Path, exclude: tuple[str, ...]) -> list[Entry]:
             continue  # an unreadable sub-folder: nothing in it can be a post we can check
         for entry in entries:
             if entry.name.startswith("."):
+                if leftovers is not None and entry.name.startswith(TEMP_PREFIX):
+                    leftovers.add(folder)
                 continue
             name = prefix + entry.name
             if excluded(name, exclude):
