@@ -23,6 +23,7 @@ TEMP_PREFIX = ".learnlog-"
 TEMP_SUFFIX = ".tmp"
 TEMP_GLOB = f"{TEMP_PREFIX}*{TEMP_SUFFIX}"  # the line `init` adds to .gitignore
 TEMP_NAME = re.compile(r"\.learnlog-(\d+)-[0-9a-f]{8}\.tmp\Z")
+LEGACY_NAME = re.compile(r"\.learnlog-[a-z0-9_]{8}\.tmp\Z")  # tempfile.mkstemp names of older versions
 STALE_SECONDS = 3600  # a temporary file this old is left over whatever its process
 
 
@@ -129,7 +130,11 @@ def write(
 
 
 def clean(folder: Path) -> list[Path]:
-    """Remove the temporary files that earlier runs left in `folder`; the ones removed."""
+    """Remove the temporary files that earlier runs left in `folder`; the ones removed.
+
+    A file goes when its process is gone or it is older than STALE_SECONDS; one named by an older
+    version (no process id in its name) when it is that old.
+    """
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
@@ -138,11 +143,12 @@ def clean(folder: Path) -> list[Path]:
     now = time.time()
     for entry in entries:
         match = TEMP_NAME.match(entry.name)
-        if match is None or not entry.is_file(follow_symlinks=False):
+        legacy = match is None and LEGACY_NAME.match(entry.name) is not None
+        if (match is None and not legacy) or not entry.is_file(follow_symlinks=False):
             continue
         with contextlib.suppress(OSError):
             old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
-            if old or not _alive(int(match.group(1))):
+            if old or (match is not None and not _alive(int(match.group(1)))):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
@@ -151,7 +157,9 @@ def clean(folder: Path) -> list[Path]:
 def leftovers(folder: Path) -> list[str]:
     """Names of temporary files of this tool in `folder` (from a run that is over or still going)."""
     try:
-        return sorted(e.name for e in os.scandir(folder) if TEMP_NAME.match(e.name))
+        return sorted(
+            e.name for e in os.scandir(folder) if TEMP_NAME.match(e.name) or LEGACY_NAME.match(e.name)
+        )
     except OSError:
         return []
 

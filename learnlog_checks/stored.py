@@ -212,7 +212,8 @@ class Writer:
         if self.handle is None or self.failed:
             return
         payload = f"{digest} {line}".encode("utf-8", "surrogatepass")
-        hasher = self._line_hash.copy() if self._line_hash is not None else hashlib.blake2b(digest_size=8)
+        assert self._line_hash is not None, "add() is for record lines: open the writer with line_hash"
+        hasher = self._line_hash.copy()
         hasher.update(payload)
         self.write(hasher.hexdigest().encode() + b" " + payload + b"\n")
 

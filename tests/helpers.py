@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,22 @@ mathematics = "math-for-ml"
 when_any = ["nlp", "mlops", "math-for-ml"]
 need_one_of = ["theory", "practice"]
 """
+
+
+def run_cli(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real CLI, `python -m learnlog_checks ARGS`, in a subprocess at `root`, without the caller's
+    LEARNLOG_CHECK_* and GITHUB_* settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LEARNLOG_CHECK_", "GITHUB_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "learnlog_checks", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+    )
 
 
 def post(

@@ -87,13 +87,13 @@ def test_a_bug_while_parsing_is_a_crash_not_a_finding(make_log) -> None:  # type
     bug = (
         "import learnlog_checks.reading.yamlnodes as y\n"
         "def parse(*args, **kwargs):\n"
-        "    raise KeyError('a bug')\n"
+        "    raise ValueError('a bug')\n"
         "y.parse = parse\n"
     )
     done = cli(log.root, "check", "--no-cache", code=bug)
     assert done.returncode == 2, done.stdout + done.stderr
     assert "readable-file" not in done.stdout
-    assert done.stderr.startswith("learnlog-check: internal error: KeyError")
+    assert done.stderr.startswith("learnlog-check: internal error: ValueError")
     assert "Traceback" not in done.stderr
     debug = cli(log.root, "check", "--no-cache", code=bug, debug=True)
     assert debug.returncode != 0 and "Traceback" in debug.stderr

@@ -7,7 +7,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from learnlog_checks import stored
 from learnlog_checks.engine import cache
-from tests.helpers import TODAY, Log, daily, post
+from tests.helpers import TODAY, Log, daily, post, run_cli
 
 TIMEOUT = 60
 
@@ -24,17 +23,7 @@ def run(
     root: Path, *args: str, today: str = TODAY, timeout: float = TIMEOUT
 ) -> subprocess.CompletedProcess[str]:
     """`learnlog-check check --format json` in a subprocess at `root`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LEARNLOG_CHECK_", "GITHUB_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "learnlog_checks", "check", "--format", "json", "--today", today, *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        check=False,
-    )
+    return run_cli(root, "check", "--format", "json", "--today", today, *args, timeout=timeout)
 
 
 def output(root: Path, *args: str, today: str = TODAY) -> str:

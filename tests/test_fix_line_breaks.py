@@ -17,16 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-CONFIG = """\
-start = 2024-01-02
-tags_field = "categories"
-[tags]
-nlp = "Text."
-theory = "Reading."
-math-for-ml = "Maths."
-[aliases]
-mathematics = "math-for-ml"
-"""
+from tests.test_fix import CONFIG
+
 BREAKS = {"NEL": "\x85", "LS": "\u2028", "PS": "\u2029"}
 PLACES = {
     "plain-title": "title: (Day 1) one{c}two\n",

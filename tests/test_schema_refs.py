@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,24 +15,14 @@ from typing import ClassVar
 
 import pytest
 
-from tests.helpers import TODAY, Log, daily
+from tests.helpers import TODAY, Log, daily, run_cli
 
 TIMEOUT = 60
 
 
 def run(root: Path, *args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
     """`learnlog-check check --format concise` in a subprocess at `root`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LEARNLOG_CHECK_", "GITHUB_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "learnlog_checks", "check", "--format", "concise", "--today", TODAY, *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        check=False,
-    )
+    return run_cli(root, "check", "--format", "concise", "--today", TODAY, *args, timeout=timeout)
 
 
 @pytest.fixture
@@ -171,8 +160,8 @@ def test_refs_inside_the_log_are_followed(log: Log) -> None:
             }
         },
     )
-    schema(log, {"allOf": [{"$ref": "../shared/limits.json#/$defs/short"}]}, "parts/title.json")
-    limits = schema(log, {"$defs": {"short": {"maxLength": 5}}}, "shared/limits.json")
+    schema(log, {"allOf": [{"$ref": "../common/limits.json#/$defs/short"}]}, "parts/title.json")
+    limits = schema(log, {"$defs": {"short": {"maxLength": 5}}}, "common/limits.json")
     result = run(log.root)
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout.count("front-matter-schema 'title': '(Day ") == 3, result.stdout

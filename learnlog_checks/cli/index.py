@@ -83,10 +83,9 @@ def command(
 
 def _validate(loaded: LoadedConfig) -> None:
     """Exit 2 unless the log has a config that `check` accepts (schema, [ignore]) and a posts folder."""
-    from learnlog_checks import schema
+    from learnlog_checks import engine
     from learnlog_checks.cli import common
     from learnlog_checks.config.settings import CONFIG_NAME, ConfigError
-    from learnlog_checks.engine import selection
 
     if loaded.source is None:
         common.fail(
@@ -95,9 +94,7 @@ def _validate(loaded: LoadedConfig) -> None:
         )
     settings = loaded.settings
     try:
-        for glob, keys in settings.ignore.items():
-            selection.validate_keys(keys, f"[ignore] {glob!r}")
-        schema.load_user_schema(settings, loaded.root)
+        engine.validated_schema(loaded)
     except ConfigError as exc:
         common.fail(f"{exc}\n(fix the config file; nothing was written)")
     if not loaded.posts_dir.is_dir():

@@ -86,11 +86,7 @@ def lint(
     """Check the log; report only on `targets` (files or folders) when given, judging them against all."""
     options = options or Options()
     settings = loaded.settings
-    for where, keys in (("--select", options.select), ("--ignore", options.ignore)):
-        selection.validate_keys(keys, where)
-    for glob, keys in settings.ignore.items():
-        selection.validate_keys(keys, f"[ignore] {glob!r}")
-    user = _user_schema(loaded)
+    user = validated_schema(loaded, options)
     job = stage.Job(settings=settings, user_schema=user, today=today, root=loaded.root)
     leftovers: set[str] = set()
     entries = discovery.walk(loaded.posts_dir, settings.exclude, leftovers=leftovers)
@@ -116,7 +112,16 @@ def _fresh(job: stage.Job, items: list[stage.Item]) -> list[records.Record]:
     return [decoder.decode(line, i.display, i.name) for i, (_, line) in zip(items, results, strict=True)]
 
 
-def _user_schema(loaded: LoadedConfig) -> dict[str, Any] | None:
+def validated_schema(loaded: LoadedConfig, options: Options | None = None) -> dict[str, Any] | None:
+    """The user's schema, once every rule key (--select, --ignore, [ignore]) and the schema are valid.
+
+    Raises ConfigError naming what is wrong; `check` and `index` both call it before anything else.
+    """
+    options = options or Options()
+    for where, keys in (("--select", options.select), ("--ignore", options.ignore)):
+        selection.validate_keys(keys, where)
+    for glob, keys in loaded.settings.ignore.items():
+        selection.validate_keys(keys, f"[ignore] {glob!r}")
     if loaded.settings.schema_ is None:
         return None
     from learnlog_checks import schema

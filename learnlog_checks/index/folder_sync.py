@@ -45,7 +45,6 @@ from learnlog_checks import atomic
 MANIFEST = ".learnlog-index.json"
 MANIFEST_NOTE = "Pages written by `learnlog-check index`, with the SHA-256 of each; commit it with them."
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
-LEGACY_TEMP = re.compile(r"\.learnlog-[a-z0-9_]{8}\.tmp\Z")  # tempfile.mkstemp names of older versions
 MAX_OWNED_BYTES = 16 * 1024 * 1024  # a bigger file is never one of the index's pages
 LOCK_TIMEOUT_S = 120.0
 
@@ -280,27 +279,12 @@ def _remove(target: Path) -> None:
 
 def temp_files(index_dir: Path) -> list[str]:
     """Names of the temporary files of this tool (any version) in `index_dir`."""
-    return [name for name in _entries(index_dir) if _is_temp(name)]
+    return atomic.leftovers(index_dir)
 
 
 def clean(index_dir: Path) -> list[str]:
-    """Remove the temporary files that killed runs left; the names removed.
-
-    A file of this version goes when its process is gone (`atomic.clean`); one of an older version
-    (`tempfile.mkstemp` name, no process id) when it is older than `atomic.STALE_SECONDS`.
-    """
-    removed = [path.name for path in atomic.clean(index_dir)]
-    now = time.time()
-    for name in _entries(index_dir):
-        if LEGACY_TEMP.match(name) is None:
-            continue
-        path = index_dir / name
-        with contextlib.suppress(OSError):
-            info = os.lstat(path)
-            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > atomic.STALE_SECONDS:
-                os.unlink(path)
-                removed.append(name)
-    return sorted(removed)
+    """Remove the temporary files that killed runs left (see `atomic.clean`); the names removed."""
+    return sorted(path.name for path in atomic.clean(index_dir))
 
 
 @contextlib.contextmanager

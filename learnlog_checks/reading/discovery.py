@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-TEMP_PREFIX = ".learnlog-"  # atomic.TEMP_PREFIX: the temporary files of a write under way, or killed
+from learnlog_checks.atomic import TEMP_PREFIX
 
 
 @dataclass(frozen=True, slots=True)
