@@ -5,7 +5,7 @@ key, the checksum keyed by that key, so an entry edited by hand, damaged or copi
 never believed. Only regular files in a real folder are read (opened without blocking or following
 links); a folder that is a link, or no folder, is neither read nor written. Writes go through `atomic`
 and never raise: a cache that cannot be written is simply not kept. `ConfigStore` keeps the validated
-settings of a config file (see `config.settings.load`); `engine.cache` keeps the posts and the verdict.
+settings of a config file (see `config.settings.load`); `engine.cache_files` keeps the posts and the verdict.
 """
 
 from __future__ import annotations

@@ -37,3 +37,19 @@ def make_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callab
         return log
 
     yield make
+
+
+@pytest.fixture
+def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the per-file stage reads and parses (so not taken from the cache)."""
+    from learnlog_checks.engine import records, stage
+
+    seen: list[str] = []
+    real = stage.process_one
+
+    def spy(job: stage.Job, item: stage.Item, *, digest: bool = True) -> tuple[str, records.Record]:
+        seen.append(item.name)
+        return real(job, item, digest=digest)
+
+    monkeypatch.setattr(stage, "process_one", spy)
+    return seen

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import learnlog_checks
 from learnlog_checks import stored
 from learnlog_checks.cli.app import app
-from learnlog_checks.engine import cache, stage
+from learnlog_checks.engine import cache_files
 from tests.helpers import TODAY, Log, daily, post
 
 
@@ -22,20 +22,6 @@ def check(*args: str, today: str = TODAY) -> str:
     result = CliRunner().invoke(app, ["check", "--format", "json", "--today", today, *args])
     assert result.exit_code in (0, 1), result.output
     return result.output
-
-
-@pytest.fixture
-def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files the per-file stage reads and parses (so not taken from the cache)."""
-    seen: list[str] = []
-    real = stage.process_one
-
-    def spy(job: stage.Job, item: stage.Item, *, whole: bool = True) -> tuple[str, str]:
-        seen.append(item.name)
-        return real(job, item, whole=whole)
-
-    monkeypatch.setattr(stage, "process_one", spy)
-    return seen
 
 
 @pytest.fixture
@@ -150,7 +136,7 @@ def test_a_corrupt_or_foreign_cache_file_is_ignored(log: Log, junk: bytes) -> No
     expected = check("--no-cache")
     check()
     folder = log.root / ".learnlog_cache"
-    for name in (cache.POSTS, cache.VERDICT):
+    for name in (cache_files.POSTS, cache_files.VERDICT):
         (folder / name).write_bytes(junk)
     assert check() == expected
     assert check() == expected
@@ -160,13 +146,13 @@ def test_corrupt_records_under_the_right_key_are_ignored(log: Log) -> None:
     expected = check("--no-cache")
     check()
     folder = log.root / ".learnlog_cache"
-    header, *lines = (folder / cache.POSTS).read_text().splitlines()
+    header, *lines = (folder / cache_files.POSTS).read_text().splitlines()
     broken = [
         line.split(" ", 1)[0] + " " + junk
         for line, junk in zip(lines, ["[", "[1]", '"x"', "{}", "", "[[[]]]"], strict=True)
     ]
-    (folder / cache.POSTS).write_text("\n".join([header, *broken, "no-space-here"]) + "\n")
-    (folder / cache.VERDICT).write_text('{"key": 1}')
+    (folder / cache_files.POSTS).write_text("\n".join([header, *broken, "no-space-here"]) + "\n")
+    (folder / cache_files.VERDICT).write_text('{"key": 1}')
     assert check() == expected
     assert check() == expected
 
@@ -175,8 +161,8 @@ def test_a_copied_cache_is_not_trusted(log: Log, tmp_path: Path, parsed_files: l
     check()
     copy = Log(tmp_path / "copy")
     subprocess.run(["cp", "-a", str(log.root), str(copy.root)], check=True)
-    (copy.root / ".learnlog_cache" / cache.VERDICT).write_text(
-        (log.root / ".learnlog_cache" / cache.VERDICT).read_text()
+    (copy.root / ".learnlog_cache" / cache_files.VERDICT).write_text(
+        (log.root / ".learnlog_cache" / cache_files.VERDICT).read_text()
     )
     parsed_files.clear()
     result = CliRunner().invoke(

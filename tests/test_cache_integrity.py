@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from learnlog_checks import stored
-from learnlog_checks.engine import cache
+from learnlog_checks.engine import cache_files
 from tests.helpers import TODAY, Log, daily, post, run_cli
 
 TIMEOUT = 60
@@ -54,13 +54,13 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
 def test_a_record_changed_by_one_digit_is_not_trusted(log: Log) -> None:
     expected = output(log.root, "--no-cache")
     assert output(log.root) == expected
-    posts = folder(log) / cache.POSTS
+    posts = folder(log) / cache_files.POSTS
     text = posts.read_text(encoding="utf-8")
     assert text.count('"2024-01-03"') == 2  # the file-name date and the front-matter date of day 2
     posts.write_text(
         text.replace('"2024-01-03"', '"2024-01-02"'), encoding="utf-8"
     )  # a false one-post-per-day
-    (folder(log) / cache.VERDICT).unlink()
+    (folder(log) / cache_files.VERDICT).unlink()
     assert output(log.root) == expected
     assert output(log.root) == expected
 
@@ -76,7 +76,7 @@ def test_a_changed_verdict_is_not_trusted(log: Log, pattern: str, replacement: s
     expected = output(log.root, "--no-cache")
     assert '"required-tags"' in expected
     assert output(log.root) == expected
-    edit(folder(log) / cache.VERDICT, pattern, replacement)
+    edit(folder(log) / cache_files.VERDICT, pattern, replacement)
     assert output(log.root) == expected
     assert output(log.root) == expected
 
@@ -86,8 +86,8 @@ def test_a_changed_header_is_not_trusted(log: Log) -> None:
     expected = output(log.root, "--no-cache", today=other_day)
     assert '"future-date"' in expected
     output(log.root)
-    edit(folder(log) / cache.POSTS, r'"today": ?"2026-01-01"', f'"today": "{other_day}"')
-    (folder(log) / cache.VERDICT).unlink()
+    edit(folder(log) / cache_files.POSTS, r'"today": ?"2026-01-01"', f'"today": "{other_day}"')
+    (folder(log) / cache_files.VERDICT).unlink()
     assert output(log.root, today=other_day) == expected
 
 
@@ -99,7 +99,7 @@ def test_changed_stored_settings_are_not_trusted(log: Log) -> None:
     assert '"allowed-tags"' not in output(log.root)
 
 
-@pytest.mark.parametrize("name", [cache.POSTS, cache.VERDICT, stored.CONFIG])
+@pytest.mark.parametrize("name", [cache_files.POSTS, cache_files.VERDICT, stored.CONFIG])
 def test_a_fifo_named_like_a_cache_file_never_blocks(log: Log, name: str) -> None:
     expected = output(log.root, "--no-cache")
     output(log.root)
@@ -158,7 +158,7 @@ def test_stale_temporary_files_are_cleaned(log: Log) -> None:
     expected = output(log.root)
     stale = folder(log) / ".learnlog-999999999-0badcafe.tmp"  # no process has this id
     stale.write_text("left by a run that was killed")
-    (folder(log) / cache.VERDICT).unlink()
+    (folder(log) / cache_files.VERDICT).unlink()
     assert output(log.root) == expected
     assert not stale.exists()
     leftovers = [p.name for p in folder(log).iterdir() if p.name.endswith(".tmp")]
@@ -169,8 +169,8 @@ def test_every_line_carries_a_checksum_and_the_version(log: Log) -> None:
     import learnlog_checks
 
     output(log.root)
-    header, *lines = (folder(log) / cache.POSTS).read_text(encoding="utf-8").splitlines()
-    for name in (cache.VERDICT, stored.CONFIG):
+    header, *lines = (folder(log) / cache_files.POSTS).read_text(encoding="utf-8").splitlines()
+    for name in (cache_files.VERDICT, stored.CONFIG):
         text = (folder(log) / name).read_text(encoding="utf-8")
         check, payload = text.split(" ", 1)
         assert re.fullmatch(r"[0-9a-f]{32}", check)

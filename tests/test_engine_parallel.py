@@ -58,12 +58,23 @@ def test_parallel_and_sequential_runs_give_identical_findings(
     assert '"LL001"' in outputs[1][0] and '"LL004"' in outputs[1][0]  # the mistakes are found
 
 
+def pooled(job: engine.stage.Job, items: list[engine.stage.Item], threshold: int) -> list[Any]:
+    """What parallel.run gives, for whole posts and summaries, with and without the cache's lines."""
+    done: list[Any] = []
+    for whole in (False, True):
+        for cached in (False, True):
+            decoder = records.Decoder(whole=whole)
+            done += parallel.run(job, items, decoder=decoder, cached=cached, threshold=threshold)
+    assert any(d.line for d in done) and all(d.digest for d in done if d.line)
+    return done
+
+
 def test_the_pool_really_runs(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     items = [engine.stage.Item(str(p), p.name, p.name, True) for p in sorted((corpus / "_posts").iterdir())]
     loaded = config.load(None, cwd=corpus)
     job = engine.stage.Job(loaded.settings, None, date(2026, 1, 1), corpus)
-    assert list(parallel.run(job, items, threshold=1)) == engine.stage.process(job, items)
+    assert pooled(job, items, threshold=1) == pooled(job, items, threshold=10**9)
     assert gc.get_freeze_count() == 0  # the objects frozen for the workers are let go
 
 
@@ -77,7 +88,7 @@ def test_a_broken_pool_is_finished_in_this_process(corpus: Path, monkeypatch: py
     items = [engine.stage.Item(str(p), p.name, p.name, True) for p in sorted((corpus / "_posts").iterdir())]
     loaded = config.load(None, cwd=corpus)
     job = engine.stage.Job(loaded.settings, None, date(2026, 1, 1), corpus)
-    assert list(parallel.run(job, items, threshold=1)) == engine.stage.process(job, items)
+    assert pooled(job, items, threshold=1) == pooled(job, items, threshold=10**9)
 
 
 def test_ranges_cover_every_item_once_in_order() -> None:
@@ -90,17 +101,17 @@ def test_ranges_cover_every_item_once_in_order() -> None:
 
 def reference(loaded: config.LoadedConfig, today: date, cwd: Path, targets: list[Path] | None) -> LintResult:
     """The plain algorithm: whole posts, every rule in one process, no cache."""
-    log = engine.read_log(loaded, cwd=cwd)
+    log = engine.read(loaded, cwd=cwd, detail=engine.Detail.WHOLE)
     validators = schema.Validators(loaded.settings, schema.load_user_schema(loaded.settings, loaded.root))
     ctx = Context(settings=loaded.settings, today=today, root=loaded.root, schema=validators)
-    displays = [p.post.path if p.post else p.findings[0].path for p in log.parsed]
+    displays = [r.post.path if r.post else r.parse[0].path for r in log.records]
     chosen = [str(t.resolve()) for t in targets] if targets is not None else None
     wanted = {
         d
-        for d, name in zip(displays, log.names, strict=True)
+        for d, name in zip(displays, log.paths, strict=True)
         if chosen is None or any(name == t or name.startswith(t + "/") for t in chosen)
     }
-    findings: list[Finding] = [f for p in log.parsed for f in p.findings]
+    findings: list[Finding] = [f for r in log.records for f in r.parse]
     for rule in ALL_RULES:
         if rule.scope is Scope.POST:
             for post in (p for p in log.posts if p.path in wanted and p.parsed):
@@ -139,25 +150,25 @@ def test_lint_matches_the_plain_algorithm(corpus: Path, monkeypatch: pytest.Monk
 
 def test_records_keep_every_field(corpus: Path) -> None:
     loaded = config.load(None, cwd=corpus)
-    log = engine.read_log(loaded, cwd=corpus)
+    log = engine.read(loaded, cwd=corpus, detail=engine.Detail.WHOLE)
     decoder = records.Decoder()
-    for parsed in log.parsed:
-        post = parsed.post
-        display = post.path if post else parsed.findings[0].path
+    for made in log.records:
+        post = made.post
+        display = post.path if post else made.parse[0].path
         name = post.name if post else "x"
-        line = records.encode(parsed, display, name)
+        line = records.encode(made, display, name)
         assert decoder.decode(line, display, name, whole=True).post == post
         record = decoder.decode(line, display, name)
-        assert record.parse == parsed.findings
-        assert record.post == (records.summary(post) if post else None)
+        assert record.parse == made.parse
+        assert record.post == (records.summary(post) if post else None) == decoder.keep(made).post
 
 
 def test_a_summary_is_decoded_without_the_rest_of_the_post(corpus: Path) -> None:
     loaded = config.load(None, cwd=corpus)
     decoder = records.Decoder()
-    for parsed in engine.read_log(loaded, cwd=corpus).parsed:
-        display = parsed.post.path if parsed.post else parsed.findings[0].path
-        line = records.encode(parsed, display, "x")
+    for made in engine.read(loaded, cwd=corpus, detail=engine.Detail.WHOLE).records:
+        display = made.post.path if made.post else made.parse[0].path
+        line = records.encode(made, display, "x")
         summary, tab, rest = line.partition("\t")
         assert tab and "\t" not in rest and line.isascii()
         spoiled = summary + "\t[not json"
@@ -171,7 +182,7 @@ def test_records_of_the_one_json_value_layout_are_refused() -> None:
     post = [None, None, {"title": "t"}, [[[], 2, 1]], None, None, None, 1, None, [], False, [], [], True]
     for line in (json.dumps([[], [], [], True, post]), json.dumps([[], [], [], True, None]), "", "[]\t"):
         for whole in (False, True):
-            with pytest.raises(engine.BAD_RECORD):
+            with pytest.raises(engine.cache.BAD_RECORD):
                 records.Decoder().decode(line, "p.md", "p.md", whole=whole)
 
 
@@ -180,7 +191,7 @@ def test_quick_schema_changes_no_verdict(corpus: Path) -> None:
     quick = schema.Validators(loaded.settings, None)
     slow = schema.Validators(loaded.settings, None)
     slow._quick = [None]
-    for post in engine.read_log(loaded, cwd=corpus).posts:
+    for post in engine.read(loaded, cwd=corpus, detail=engine.Detail.WHOLE).posts:
         assert list(quick.errors(post)) == list(slow.errors(post))
 
 

@@ -58,7 +58,7 @@ def run(root: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, s
 
 def pages_of(root: Path) -> dict[str, str]:
     loaded = load(None, cwd=root)
-    return index.build_pages(engine.read_log(loaded, cwd=root).posts, loaded.settings)
+    return index.build_pages(engine.read(loaded, cwd=root, detail=engine.Detail.WHOLE).posts, loaded.settings)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -259,7 +259,7 @@ def test_examples_index_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_build_pages_is_deterministic(tmp_path: Path) -> None:
     root = make_log(tmp_path, BASIC)
     loaded = LoadedConfig(settings=load(None, cwd=root).settings, root=root)
-    posts = engine.read_log(loaded, cwd=root).posts
+    posts = engine.read(loaded, cwd=root, detail=engine.Detail.WHOLE).posts
     assert index.build_pages(posts, loaded.settings) == index.build_pages(
         list(reversed(posts)), loaded.settings
     )

@@ -1,4 +1,4 @@
-"""engine.read_summaries (what `index` and `stats` read) gives the fields they use exactly as a full read."""
+"""A read of summaries (what `index` and `stats` read) gives the fields they use exactly as a whole read."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ def test_summaries_carry_what_index_and_stats_read(make_log, monkeypatch, thresh
     log = make_log(posts)
     monkeypatch.setattr(parallel, "THRESHOLD", threshold)
     loaded = config.load(None, cwd=log.root)
-    full = engine.read_log(loaded, cwd=Path.cwd())
-    summed = engine.read_summaries(loaded, cwd=Path.cwd())
-    assert summed.names == full.names
-    assert [p.findings for p in summed.parsed] == [p.findings for p in full.parsed]
+    full = engine.read(loaded, cwd=Path.cwd(), detail=engine.Detail.WHOLE)
+    summed = engine.read(loaded, cwd=Path.cwd(), detail=engine.Detail.SUMMARY)
+    assert summed.paths == full.paths
+    assert [r.parse for r in summed.records] == [r.parse for r in full.records]
     assert len(summed.posts) == len(full.posts) == 5
     for short, whole in zip(summed.posts, full.posts, strict=True):
         assert {f: getattr(short, f) for f in FIELDS} == {f: getattr(whole, f) for f in FIELDS}

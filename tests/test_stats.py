@@ -42,7 +42,9 @@ def make_log(root: Path) -> Path:
 
 def figures(root: Path, today: date) -> stats.Stats:
     loaded = load(None, cwd=root)
-    return stats.compute(engine.read_log(loaded, cwd=root).posts, loaded.settings, today=today)
+    return stats.compute(
+        engine.read(loaded, cwd=root, detail=engine.Detail.WHOLE).posts, loaded.settings, today=today
+    )
 
 
 def test_figures_of_a_log_with_gaps(tmp_path: Path) -> None:

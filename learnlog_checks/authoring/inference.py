@@ -232,7 +232,7 @@ def _site_timezone(root: Path) -> str:
 
 
 def _read(root: Path, settings: Settings) -> list[Post]:
-    log = engine.read_log(LoadedConfig(settings=settings, root=root), cwd=root)
+    log = engine.read(LoadedConfig(settings=settings, root=root), cwd=root, detail=engine.Detail.WHOLE)
     return [p for p in log.posts if p.parsed]
 
 

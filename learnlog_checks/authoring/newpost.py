@@ -60,7 +60,7 @@ class Draft:
 def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
     """The next post for `request`; NewPostError when it would break the log or overwrite a file."""
     settings = loaded.settings
-    posts = engine.read_log(loaded, cwd=loaded.root).posts
+    posts = engine.read(loaded, cwd=loaded.root, detail=engine.Detail.WHOLE).posts
     _refuse_same_day(posts, request.date)
     day = day_number(settings, posts, request.date)
     tags, notes = resolve_tags(request.tags, settings)

@@ -13,16 +13,17 @@ names every temporary file it finds and exits 1 (they must not be committed).
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from learnlog_checks.cli.options import ConfigOpt
+from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig
-    from learnlog_checks.engine.linting import Log
+    from learnlog_checks.engine.reader import Log
     from learnlog_checks.index.folder_sync import Plan
 
 
@@ -38,6 +39,7 @@ def command(
         ),
     ] = False,
     config_path: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write one page per tag and an overview with charts into index_dir; only changed files are written.
 
@@ -48,8 +50,9 @@ def command(
     from learnlog_checks.index import folder_sync
 
     loaded = common.load_config(config_path)
-    _validate(loaded)
-    log = engine.read_summaries(loaded, cwd=Path.cwd())
+    user = _validate(loaded)
+    job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
+    log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
     _warn_skipped(log)
     try:
         pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings))
@@ -81,8 +84,8 @@ def command(
         raise typer.Exit(1)
 
 
-def _validate(loaded: LoadedConfig) -> None:
-    """Exit 2 unless the log has a config that `check` accepts (schema, [ignore]) and a posts folder."""
+def _validate(loaded: LoadedConfig) -> dict[str, Any] | None:
+    """The user schema; exit 2 unless the log has a config that `check` accepts and a posts folder."""
     from learnlog_checks import engine
     from learnlog_checks.cli import common
     from learnlog_checks.config.settings import CONFIG_NAME, ConfigError
@@ -94,17 +97,18 @@ def _validate(loaded: LoadedConfig) -> None:
         )
     settings = loaded.settings
     try:
-        engine.validated_schema(loaded)
+        user = engine.validated_schema(loaded)
     except ConfigError as exc:
         common.fail(f"{exc}\n(fix the config file; nothing was written)")
     if not loaded.posts_dir.is_dir():
         folder = settings.posts.as_posix()
         where = f"relative to {loaded.source}"
         common.fail(f"posts folder '{folder}' does not exist ({where}); set 'posts' in learnlog.toml")
+    return user
 
 
 def _warn_skipped(log: Log) -> None:
-    skipped = sum(1 for p in log.parsed if p.post is None or not p.post.parsed)
+    skipped = sum(1 for r in log.records if r.post is None or not r.post.parsed)
     if skipped:
         noun = "file" if skipped == 1 else "files"
         sys.stderr.write(

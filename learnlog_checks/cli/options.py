@@ -18,3 +18,4 @@ ConfigOpt = Annotated[
 TodayOpt = Annotated[
     str | None, typer.Option("--today", envvar=TODAY_ENV, hidden=True, help="Fix today's date.")
 ]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]

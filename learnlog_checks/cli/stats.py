@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from learnlog_checks.cli.options import ConfigOpt, TodayOpt
+from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt, TodayOpt
 
 FORMATS = ("text", "json", "markdown")
 
@@ -19,6 +19,7 @@ def command(
     ] = "text",
     config_path: ConfigOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes.
 
@@ -32,6 +33,6 @@ def command(
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
     loaded = common.load_config(config_path)
     day = common.today_for(loaded, today)
-    log = engine.read_summaries(loaded, cwd=Path.cwd())
+    log = engine.read(loaded, cwd=Path.cwd(), cache=not no_cache)  # what a `check` stored, if current
     figures = stats.compute(log.posts, loaded.settings, today=day)
     sys.stdout.write(stats.RENDERERS[output_format](figures))

@@ -1,149 +1,115 @@
-"""The cache of a log, in `.learnlog_cache/` at its root: the record of every post, and the last verdict.
+"""The cache as a layer of the read path: each file's record kept under its digest, and the last verdict.
 
-- `posts.jsonl`: a header line, then one `<digest> <record>` line per file (see `records` and `stage`).
-- `verdict.json`: the findings of the whole log for one digest of all its files, so that checking an
-  unchanged log reads every head but parses nothing.
-- `config.json`: the validated settings of the config file, for its bytes (see `config.load`).
-
-All carry the run's key: the tool version, the config, the user schema and every file it pulls in, the
-log root, the YAML parser and the cache folder itself (a cache copied or committed elsewhere is never
-trusted). Each file, the header and every record line carry a checksum of their bytes (keyed by the run's
-key), so a cache edited by hand, damaged or spliced from another is rebuilt, never believed. Only regular
-files in a real folder are read (never a FIFO, a device or through a link: opened without blocking or
-following links), and a `.learnlog_cache` that is a link (or not a folder) is neither read nor written.
-Files are written with `atomic` (a temporary name, then a rename), so concurrent runs never see half a
-file; anything unreadable, corrupt or foreign is ignored, never an error.
+The read path (`log.read`) asks it for the records of the files (`read`); the lint loop first asks
+it for the stored verdict of the whole log (`verdict`), and gives it the new one (`keep_verdict`). A
+cache opened to write (by `check`) rewrites the stored records with what it read; one opened to read
+(by `index` and `stats`) only reuses what is stored. What is stored, and how it is protected, is
+`cache_files`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
 
-from learnlog_checks import atomic, stored
-from learnlog_checks.stored import FOLDER, FORMAT, Writer
+from learnlog_checks.config.settings import LoadedConfig
+from learnlog_checks.engine import cache_files, parallel, records, stage
+from learnlog_checks.model import Finding
 
-POSTS = "posts.jsonl"
-VERDICT = "verdict.json"
+BAD_RECORD = (ValueError, TypeError, KeyError, IndexError, AttributeError)  # a corrupt cache line
 
 
-def key(root: Path, settings_json: str, user_schema: dict[str, Any] | None) -> str:
-    """What every cached result depends on besides the files themselves (the schema's files included)."""
-    import learnlog_checks
+class Cache:
+    """The stored results of one log for one run (its settings, schema and `today`)."""
 
-    sources = getattr(user_schema, "sources", ())
-    parts = [
-        FORMAT,
-        learnlog_checks.__version__,
-        str(root),
-        settings_json,
-        None if user_schema is None else json.dumps(user_schema, sort_keys=True),
-        [[name, hashlib.blake2b(data, digest_size=16).hexdigest()] for name, data in sources],
-        os.environ.get("LEARNLOG_CHECK_PURE_YAML") == "1",
-        stored.identity(root / FOLDER),
-    ]
-    return hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
-
-
-def _line_hash(key: str) -> Any:
-    """The hash (to `copy`) whose digest of `<digest> <record>` is a record line's checksum."""
-    return hashlib.blake2b(digest_size=8, key=key.encode())
-
-
-@dataclass
-class Store:
-    """The cache folder of one log, for one key; a folder that is a link or no folder is not used."""
-
-    root: Path
-    key: str = ""
-    folder: Path = field(init=False)
-    usable: bool = False
-
-    def __post_init__(self) -> None:
-        self.folder = self.root / FOLDER
+    def __init__(self, files: cache_files.Store, job: stage.Job, *, write: bool) -> None:
+        self.files = files
+        self.job = job
+        self.write = write
+        self._digests: list[str] | None = None  # of the files, once read
 
     @classmethod
-    def open(cls, root: Path, settings_json: str, user_schema: dict[str, Any] | None) -> Store:
-        """The store of the log at `root`, creating its folder (and the key that names this folder)."""
-        store = cls(root)
-        store.usable = stored.create(root, store.folder)
-        if store.usable:
-            atomic.clean(store.folder)
-        store.key = key(root, settings_json, user_schema)
-        return store
+    def open(cls, loaded: LoadedConfig, job: stage.Job, *, write: bool = True) -> Cache:
+        """The cache of the log of `loaded`; with `write`, its folder is made when missing."""
+        settings = loaded.settings.fingerprint()
+        files = cache_files.Store.open(loaded.root, settings, job.user_schema, create=write)
+        return cls(files, job, write=write)
 
-    def verdict(self, today: date, log_digest: str) -> list[Any] | None:
-        """The encoded findings of the whole log, if they were stored for this key, today and digest."""
-        raw = stored.read(self.folder / VERDICT) if self.usable else None
-        data = None if raw is None else stored.unseal(raw, self.key)
-        if (
-            data is not None
-            and data.get("today") == today.isoformat()
-            and data.get("log") == log_digest
-            and isinstance(data.get("findings"), list)
-        ):
-            return list(data["findings"])
-        return None
-
-    def write_verdict(self, today: date, log_digest: str, findings: list[Any]) -> None:
-        data = {"today": today.isoformat(), "log": log_digest, "findings": findings}
-        writer = self._writer(VERDICT)
-        writer.write(stored.seal(data, self.key))
-        writer.close()
-
-    def header(self) -> str | None:
-        """The `today` the stored records were checked for, or None when there are none for this key."""
-        handle = stored.open_regular(self.folder / POSTS) if self.usable else None
-        if handle is None:
+    def verdict(self, items: Sequence[stage.Item]) -> list[Finding] | None:
+        """The stored findings of the whole log, when none of its files changed since (and for today)."""
+        if self.files.header() is None:
+            return None
+        found = self.files.verdict(self.job.today, _log_digest(self._digests_of(items)))
+        if found is None:
             return None
         try:
-            with handle:
-                return _today(handle.readline(), self.key)
-        except OSError:
+            return list(records.Decoder().findings(found))
+        except BAD_RECORD:
             return None
 
-    def records(self) -> Iterator[tuple[str, str]]:
-        """(digest, record line) of every stored line whose checksum is right; none if the file is foreign."""
-        handle = stored.open_regular(self.folder / POSTS) if self.usable else None
-        if handle is None:
-            return
-        base = _line_hash(self.key)
+    def keep_verdict(self, findings: Sequence[Finding]) -> None:
+        """Store `findings` as the verdict of the files last given to `read`."""
+        if self.write and self._digests is not None:
+            encoded = records.encode_findings(findings)
+            self.files.write_verdict(self.job.today, _log_digest(self._digests), encoded)
+
+    def read(self, items: Sequence[stage.Item], decoder: records.Decoder) -> list[records.Record]:
+        """Each item's record as `decoder` keeps it: the stored one when its digest is stored, else made."""
+        day = self.files.header()
+        digests = self._digests_of(items) if day is not None else None
+        found: list[records.Record | None] = [None] * len(items)
+        final = list(digests) if digests is not None else [""] * len(items)
+        index = {d: i for i, d in enumerate(digests or ())}
+        writer = self.files.writer(self.job.today) if self.write else None
+        fresh = day == self.job.today.isoformat()
+        for digest, line in self.files.records() if index else ():
+            i = index.pop(digest, None)
+            reused = None if i is None else self._reuse(decoder, items[i], line, fresh=fresh)
+            if i is not None and reused is not None:
+                found[i], line = reused
+                if writer is not None:
+                    writer.add(digest, line)
+        misses = [i for i, record in enumerate(found) if record is None]
+        made = parallel.run(self.job, [items[i] for i in misses], decoder=decoder, cached=self.write)
+        for i, done in zip(misses, made, strict=True):
+            found[i] = done.record
+            if writer is not None and done.line is not None:
+                final[i] = done.digest
+                writer.add(done.digest, done.line)
+        if writer is not None:
+            writer.close()
+            self._digests = final
+        return [record for record in found if record is not None]
+
+    def _digests_of(self, items: Sequence[stage.Item]) -> list[str]:
+        if self._digests is None:
+            self._digests = [stage.read_digest(item) for item in items]
+        return self._digests
+
+    def _reuse(
+        self, decoder: records.Decoder, item: stage.Item, line: str, *, fresh: bool
+    ) -> tuple[records.Record, str] | None:
+        """A stored record and its line, or None to make it again.
+
+        To write, the record must have been checked: for today as it is, for another day with its POST
+        rules (but the schema, which does not depend on the day) run again. To read, any record will do.
+        """
         try:
-            with handle:
-                if _today(handle.readline(), self.key) is None:
-                    return
-                for line in handle:
-                    check, sep, payload = line.rstrip(b"\n").partition(b" ")
-                    if not sep:
-                        continue
-                    hasher = base.copy()
-                    hasher.update(payload)
-                    if hasher.hexdigest().encode() != check:
-                        continue
-                    digest, space, record = payload.decode("utf-8", "surrogatepass").partition(" ")
-                    if space:
-                        yield digest, record
-        except (OSError, ValueError):
-            return
-
-    def writer(self, today: date) -> Writer:
-        """A writer of a new `posts.jsonl` (header written); `add` each line, then close it."""
-        writer = self._writer(POSTS, line_hash=_line_hash(self.key))
-        writer.write(stored.seal({"today": today.isoformat()}, self.key) + b"\n")
-        return writer
-
-    def _writer(self, name: str, line_hash: Any = None) -> Writer:
-        return stored.Writer(self.folder / name, root=self.root, usable=self.usable, line_hash=line_hash)
+            if not self.write or fresh:
+                record = decoder.decode(line, item.display, item.name)
+                return (record, line) if record.checked or not self.write else None
+            whole = decoder.decode(line, item.display, item.name, whole=True)
+            if not whole.checked:
+                return None
+            post = whole.post
+            other: list[Finding] = []
+            if post is not None and post.parsed:
+                other = stage.post_findings(post, stage.context(self.job), schema=False)[1]
+            again = records.Record(post, whole.parse, whole.schema, tuple(other), checked=True)
+            return decoder.keep(again), records.encode(again, item.display, item.name)
+        except BAD_RECORD:
+            return None
 
 
-def _today(header: bytes, key: str) -> str | None:
-    data = stored.unseal(header, key)
-    if data is not None and isinstance(data.get("today"), str):
-        return str(data["today"])
-    return None
+def _log_digest(digests: Sequence[str]) -> str:
+    return hashlib.blake2b("\n".join(digests).encode(), digest_size=16).hexdigest()

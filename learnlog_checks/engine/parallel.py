@@ -4,6 +4,9 @@ Worker processes get the `Job` and the items once (inherited through fork where 
 then only ranges of items to work on; results come back in the order of the items, so a parallel run is
 the same as a sequential one. This process only takes in the results as they come: working on ranges
 itself as well was measured slower, as it then competes with the workers for the CPUs.
+
+Records cross from a worker as record lines (`records`), which pickle far faster than posts; in one
+process they stay objects and are encoded only when the cache is to keep them.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from learnlog_checks.engine import stage
+from learnlog_checks.engine import records, stage
 
 if TYPE_CHECKING:  # process pools load only for a large log: a hook checking one post never needs them
     from multiprocessing.context import BaseContext
@@ -22,8 +26,20 @@ if TYPE_CHECKING:  # process pools load only for a large log: a hook checking on
 THRESHOLD = 2000  # below this many files, starting workers costs more than it saves
 RANGES_PER_WORKER = 24  # small ranges balance the load and end together; each costs a little to send
 
-Result = list[tuple[str, str]]
-_SHARED: tuple[stage.Job, Sequence[stage.Item], bool] | None = None  # in a worker: what its ranges index
+Lines = list[tuple[str, str]]
+_SHARED: tuple[stage.Job, Sequence[stage.Item], bool, bool] | None = (
+    None  # in a worker: what its ranges index
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """One item after the stage: its digest (or ""), its record as the decoder keeps it, and with `cached`
+    its whole record line for the cache to store."""
+
+    digest: str
+    record: records.Record
+    line: str | None = None
 
 
 def workers() -> int:
@@ -34,33 +50,47 @@ def workers() -> int:
 
 
 def run(
-    job: stage.Job, items: Sequence[stage.Item], *, threshold: int = THRESHOLD, whole: bool = True
-) -> Iterator[tuple[str, str]]:
-    """(digest, record line) for each item, in order; in worker processes when there are enough items."""
+    job: stage.Job,
+    items: Sequence[stage.Item],
+    *,
+    decoder: records.Decoder,
+    cached: bool = False,
+    threshold: int = THRESHOLD,
+) -> Iterator[Done]:
+    """Each item after the stage, in order; in worker processes when there are enough items.
+
+    With `cached`, each comes with its digest and whole record line (what the cache stores).
+    """
     count = workers()
     if len(items) < threshold or count < 2:
-        yield from stage.process(job, items, whole=whole)
+        for item in items:
+            digest, record = stage.process_one(job, item, digest=cached)
+            line = records.encode(record, item.display, item.name) if cached else None
+            yield Done(digest, decoder.keep(record), line)
         return
     ranges = split(len(items), count * RANGES_PER_WORKER)
     _prepare(job)
     gc.freeze()  # workers inherit the objects made so far: no collection in them walks (and copies) them
     try:
-        yield from _pooled(job, items, ranges, count, whole)
+        whole = cached or decoder.whole
+        lines = _pooled(job, items, ranges, count, digest=cached, whole=whole)
+        for item, (digest, line) in zip(items, lines, strict=True):
+            yield Done(digest, decoder.decode(line, item.display, item.name), line if cached else None)
     finally:
         gc.unfreeze()
 
 
 def _pooled(
-    job: stage.Job, items: Sequence[stage.Item], ranges: list[range], count: int, whole: bool
+    job: stage.Job, items: Sequence[stage.Item], ranges: list[range], count: int, *, digest: bool, whole: bool
 ) -> Iterator[tuple[str, str]]:
-    """The results of every range from the worker processes; in this one if there can be none."""
+    """(digest, record line) of every item from the worker processes; in this one if there can be none."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0
     try:
         with ProcessPoolExecutor(
-            count, mp_context=_context(), initializer=_init, initargs=(job, items, whole)
+            count, mp_context=_context(), initializer=_init, initargs=(job, items, digest, whole)
         ) as pool:
             starts, stops = [part.start for part in ranges], [part.stop for part in ranges]
             for result in pool.map(_work, starts, stops):  # each result is let go once given out
@@ -68,7 +98,16 @@ def _pooled(
                 yield from result
     except (BrokenProcessPool, OSError):  # no processes on this system: finish in this one
         for part in ranges[done:]:
-            yield from stage.process(job, items[part.start : part.stop], whole=whole)
+            yield from _lines(job, items[part.start : part.stop], digest=digest, whole=whole)
+
+
+def _lines(job: stage.Job, items: Sequence[stage.Item], *, digest: bool, whole: bool) -> Lines:
+    """(digest, record line) of each item: what a worker sends back."""
+    done = []
+    for item in items:
+        found, record = stage.process_one(job, item, digest=digest)
+        done.append((found, records.encode(record, item.display, item.name, whole=whole)))
+    return done
 
 
 def split(total: int, parts: int) -> list[range]:
@@ -93,14 +132,14 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def _init(job: stage.Job, items: Sequence[stage.Item], whole: bool) -> None:
-    """Keep the job and the items of this worker process."""
+def _init(job: stage.Job, items: Sequence[stage.Item], digest: bool, whole: bool) -> None:
+    """Keep the job, the items and what to send back, in this worker process."""
     global _SHARED
-    _SHARED = (job, items, whole)
+    _SHARED = (job, items, digest, whole)
 
 
-def _work(start: int, stop: int) -> Result:
+def _work(start: int, stop: int) -> Lines:
     """The per-file stage on items[start:stop], in a worker."""
     assert _SHARED is not None
-    job, items, whole = _SHARED
-    return stage.process(job, items[start:stop], whole=whole)
+    job, items, digest, whole = _SHARED
+    return _lines(job, items[start:stop], digest=digest, whole=whole)

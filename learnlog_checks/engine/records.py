@@ -18,7 +18,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from learnlog_checks.model import Finding, KeyPath, Parsed, Pos, Post, Severity, Tag
+from learnlog_checks.model import Finding, KeyPath, Pos, Post, Severity, Tag
 
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 _ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode  # no cycles in YAML data
@@ -41,27 +41,18 @@ class Record:
         return self.parse + self.schema + self.other
 
 
-def encode(
-    parsed: Parsed,
-    display: str,
-    name: str,
-    *,
-    schema: Sequence[Finding] = (),
-    other: Sequence[Finding] = (),
-    checked: bool = False,
-    whole: bool = True,
-) -> str:
+def encode(record: Record, display: str, name: str, *, whole: bool = True) -> str:
     """The record of one file as one line: its summary in JSON, a tab, then the rest of the post in JSON.
 
     JSON here is ASCII only, so any text survives the round trip and no tab stands inside either part:
-    a summary is decoded without reading the rest.
+    a summary is decoded without reading the rest. Without `whole`, the rest is left out (null).
     """
-    post = parsed.post
+    post = record.post
     summary = [
-        _findings(parsed.findings, display),
-        _findings(schema, display),
-        _findings(other, display),
-        checked,
+        _findings(record.parse, display),
+        _findings(record.schema, display),
+        _findings(record.other, display),
+        record.checked,
         None if post is None else _summary(post, display, name),
     ]
     rest = None if post is None or not whole else _rest(post)
@@ -73,13 +64,14 @@ def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
     return [_finding(f, "") for f in findings]
 
 
-def summary(post: Post) -> Post:
-    """The post as COLLECTION rules see it (see the module docstring)."""
+def summary(post: Post, *, titles: bool = False) -> Post:
+    """The post as COLLECTION rules see it (see the module docstring); with `titles`, its title too."""
     positions = {key: post.positions[key] for key in SUMMARY_KEYS if key in post.positions}
+    title = post.title
     return Post(
         path=post.path,
         name=post.name,
-        data=EMPTY,
+        data={"title": title} if titles and title is not None else EMPTY,
         positions=positions,
         date=post.date,
         file_date=post.file_date,
@@ -150,22 +142,37 @@ def _day(value: date | None) -> str | None:
 
 
 class Decoder:
-    """Turns record lines back into records, sharing equal positions, dates and tag words between posts."""
+    """Turns record lines back into records, sharing equal positions, dates and tag words between posts.
 
-    def __init__(self, *, titles: bool = False) -> None:
-        self.titles = titles  # summaries keep the title in `data` (for the tag index and stats)
+    What it gives is what the reader keeps: whole posts (`whole`) or summaries, with their titles in
+    `data` (`titles`, for the tag index and stats) or not.
+    """
+
+    def __init__(self, *, whole: bool = False, titles: bool = False) -> None:
+        self.whole = whole
+        self.titles = titles
         self._pos: dict[tuple[int, int], Pos] = {}
         self._dates: dict[str, date] = {}
         self._tags: dict[tuple[Any, ...], Tag] = {}
         self._places: dict[tuple[Any, ...], dict[KeyPath, Pos]] = {}  # summary positions, shared
         self._tag_tuples: dict[tuple[Any, ...], tuple[Tag, ...]] = {}
 
-    def decode(self, line: str, display: str, name: str, *, whole: bool = False) -> Record:
-        """Decode `line` (of the file shown as `display`); ValueError/TypeError/... when it is malformed."""
+    def keep(self, record: Record) -> Record:
+        """The part of a record made in this process that this decoder would give for its line."""
+        if self.whole or record.post is None:
+            return record
+        kept = summary(record.post, titles=self.titles)
+        return Record(kept, record.parse, record.schema, record.other, record.checked)
+
+    def decode(self, line: str, display: str, name: str, *, whole: bool | None = None) -> Record:
+        """Decode `line` (of the file shown as `display`); ValueError/TypeError/... when it is malformed.
+
+        `whole` (default: the decoder's) gives the whole post, which the line must then carry.
+        """
         (parse, schema, other, checked, post), cut = _DECODE(line)
         if line[cut] != "\t":
             raise ValueError("a record is a summary, a tab and the rest of the post")
-        rest = self._rest(line, cut + 1) if whole else None
+        rest = self._rest(line, cut + 1) if (self.whole if whole is None else whole) else None
         return Record(
             post=None if post is None else self._post(post, display, name, rest),
             parse=self.findings(parse, display),

@@ -1,4 +1,4 @@
-"""The per-file stage of a lint run: read the head of a file, parse it, run the POST rules, encode a record.
+"""The per-file stage of a read: read the head of a file, parse it, run the POST rules; a `records.Record`.
 
 It is a pure function of the file's head, its names and the `Job`, so it can run in any process and its
 result can be kept in the cache under the digest of exactly what it read (`head_digest`).
@@ -71,12 +71,13 @@ def read_digest(item: Item) -> str:
     return head_digest(item, heads.read_head(item.path))
 
 
-def process(job: Job, items: Sequence[Item], *, whole: bool = True) -> list[tuple[str, str]]:
-    """(digest, record line) for each item, in order; without `whole`, summaries only and no digests."""
-    return [process_one(job, item, whole=whole) for item in items]
+def process(job: Job, items: Sequence[Item], *, digest: bool = True) -> list[tuple[str, records.Record]]:
+    """(digest, record) of each item, in order; without `digest`, the digests are left empty."""
+    return [process_one(job, item, digest=digest) for item in items]
 
 
-def process_one(job: Job, item: Item, *, whole: bool = True) -> tuple[str, str]:
+def process_one(job: Job, item: Item, *, digest: bool = True) -> tuple[str, records.Record]:
+    """Read, parse and (when `item.check`) run the POST rules on one file; its digest with `digest`."""
     head = heads.read_head(item.path)
     parsed = parse_head(head, item, job.settings)
     schema: list[Finding] = []
@@ -84,10 +85,8 @@ def process_one(job: Job, item: Item, *, whole: bool = True) -> tuple[str, str]:
     post = parsed.post
     if item.check and post is not None and post.parsed:
         schema, other = post_findings(post, context(job))
-    line = records.encode(
-        parsed, item.display, item.name, schema=schema, other=other, checked=item.check, whole=whole
-    )
-    return (head_digest(item, head) if whole else ""), line
+    record = records.Record(post, parsed.findings, tuple(schema), tuple(other), checked=item.check)
+    return (head_digest(item, head) if digest else ""), record
 
 
 def parse_head(head: heads.Head, item: Item, settings: Settings) -> Parsed:
