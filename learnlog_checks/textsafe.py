@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
-BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C))
 
 
 def visible(text: str) -> str:
     """Replace control, bidi-override and other invisible format characters by \\uXXXX escapes."""
-    if text.isprintable() and not any(char in BIDI for char in text):
+    if text.isprintable() and BIDI.isdisjoint(text):
         return text
     return "".join(_escape(char) for char in text)
 

@@ -17,12 +17,12 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
-def load_config(explicit: Path | None, *, use_cache: bool = False) -> LoadedConfig:
-    """The log's configuration, or exit 2 saying what to change in it."""
+def load_config(explicit: Path | None, *, use_cache: bool = False, keep: bool = True) -> LoadedConfig:
+    """The log's configuration, or exit 2 saying what to change in it (see `config.load`)."""
     from learnlog_checks import config
 
     try:
-        return config.load(explicit, cwd=Path.cwd(), use_cache=use_cache)
+        return config.load(explicit, cwd=Path.cwd(), use_cache=use_cache, keep=keep)
     except config.ConfigError as exc:
         fail(f"{exc}\n(fix the config file; `learnlog-check schema --config-schema` shows every key)")
 

@@ -49,7 +49,7 @@ def command(
     from learnlog_checks.cli import common
     from learnlog_checks.index import folder_sync
 
-    loaded = common.load_config(config_path)
+    loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     user = _validate(loaded)
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
     log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored

@@ -31,7 +31,7 @@ def command(
 
     if output_format not in FORMATS:
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
-    loaded = common.load_config(config_path)
+    loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     day = common.today_for(loaded, today)
     log = engine.read(loaded, cwd=Path.cwd(), cache=not no_cache)  # what a `check` stored, if current
     figures = stats.compute(log.posts, loaded.settings, today=day)

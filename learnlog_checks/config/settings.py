@@ -122,11 +122,11 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False) -> LoadedConfig:
+def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False, keep: bool = True) -> LoadedConfig:
     """Read and validate the configuration; raises ConfigError with what to change.
 
     With `use_cache`, settings validated before for the same file bytes and tool version are read from
-    the log's cache folder (`stored.ConfigStore`), and new ones are stored there.
+    the log's cache folder (`stored.ConfigStore`), and new ones are stored there unless not `keep`.
     """
     if explicit is not None:
         path = explicit if explicit.is_absolute() else cwd / explicit
@@ -152,7 +152,8 @@ def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False) -> Loaded
     settings = _settings(store.read())
     if settings is None:
         settings = validate(_table(source, data), source)
-        store.write(settings.to_json())
+        if keep:
+            store.write(settings.to_json())
     return LoadedConfig(settings=settings, root=root, source=source)
 
 

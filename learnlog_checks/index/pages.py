@@ -142,10 +142,14 @@ def _permalink(settings: Settings, slug: str | None = None) -> str:
     return base + (f"{slug}/" if slug else "")
 
 
-def _link(settings: Settings, post: Post) -> str:
-    """The post's .md file relative to the index folder, percent-encoded."""
-    target = posixpath.join(settings.posts.as_posix(), post.name)
-    return quote(posixpath.relpath(target, settings.index_dir.as_posix()), safe="/-._~")
+def _link(posts_from_index: str, post: Post) -> str:
+    """The post's .md file relative to the index folder (`posts_from_index`: the posts folder's path
+    from there), percent-encoded."""
+    return quote(posixpath.normpath(posixpath.join(posts_from_index, post.name)), safe="/-._~")
+
+
+def _posts_from_index(settings: Settings) -> str:
+    return posixpath.relpath(settings.posts.as_posix(), settings.index_dir.as_posix())
 
 
 def _describe(tag: str, settings: Settings) -> str:
@@ -161,11 +165,12 @@ def tag_page(tag: str, posts: Sequence[Post], settings: Settings) -> str:
     description = _describe(tag, settings)
     lines += [description, ""] if description else []
     lines += [f"{count} [All tags]({OVERVIEW})", "", "| Date | Day | Title |", "| --- | ---: | --- |"]
+    base = _posts_from_index(settings)
     for post in posts:
         when = post.date.isoformat() if post.date else ""
         day = str(post.day) if post.day is not None else ""
         title = text(post.title or post.name)
-        lines.append(f"| {when} | {day} | [{title}]({_link(settings, post)}) |")
+        lines.append(f"| {when} | {day} | [{title}]({_link(base, post)}) |")
     return "\n".join(lines) + "\n"
 
 
