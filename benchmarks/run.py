@@ -2,14 +2,16 @@
 """Time learnlog-check against the floor, side by side: `python benchmarks/run.py [--quick] [--write]`.
 
 Builds the three corpora with make_log.py (once; kept under --dir), then runs each command in paired,
-alternating rounds and prints the median wall time, its ratio to the floor (the hook's also to
-`python -c "import yaml, jsonschema"`) and the peak memory (the largest resident size of the process or
-any of its workers, from os.wait4). --write puts the table into benchmarks/README.md. Not a test.
+alternating rounds and prints the median wall time, its ratio to its base (the floor; for the hook also
+`python -c "import yaml, jsonschema"`; for the one-core-busy rows the floor beside the same CPU hog; for
+the warm check also a `cat` of every post) and the peak memory (the largest resident size of the process
+or any of its workers, from os.wait4). --write puts the table into benchmarks/README.md. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import shutil
@@ -17,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +41,8 @@ class Case:
 
     name: str
     argv: list[str]
-    base: str = "floor"
+    base: str = "floor"  # floor, import or cat: what `x base` divides by
+    busy: bool = False  # run beside a CPU hog pinned to one core (a shared machine)
     times: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
 
@@ -61,8 +65,38 @@ def build(folder: Path, days: str, extra: list[str]) -> Path:
     return log
 
 
-def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
+def measure(argv: list[str], cwd: Path, *, busy: bool = False) -> tuple[float, float]:
     """Wall seconds and peak resident MiB of one run (the process and the workers it waited for)."""
+    with hog(busy):
+        return _measure(argv, cwd)
+
+
+@contextlib.contextmanager
+def hog(busy: bool) -> Iterator[None]:
+    """With `busy`, a process spinning on the first CPU of this one's for as long as the block runs."""
+    if not busy:
+        yield
+        return
+    cpu = min(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+    spin = "\n".join(
+        [
+            "import os, sys",
+            f"os.sched_setaffinity(0, {{{cpu}}})",
+            "sys.stdout.write('ready\\n')",
+            "sys.stdout.flush()",
+            "while True: pass",
+        ]
+    )
+    proc = subprocess.Popen([sys.executable, "-c", spin], stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"ready\n"
+        yield
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def _measure(argv: list[str], cwd: Path) -> tuple[float, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -77,13 +111,27 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
 def cases(log: Path, days: str) -> list[Case]:
     """The commands timed on one corpus."""
     check = [*tool(), "check"]  # as typed (text report; the corpora are clean, so it is one line)
+    floor = [sys.executable, str(BENCH / "floor.py"), "."]
     found = [
-        Case("floor", [sys.executable, str(BENCH / "floor.py"), "."]),
+        Case("floor", floor),
         Case("check, cold (--no-cache)", [*check, "--no-cache"]),
         Case("check, warm (cache)", check),
+        Case("floor, one core busy", floor, busy=True),
+        Case("check, cold (--no-cache), one core busy", [*check, "--no-cache"], base="busy", busy=True),
+        Case("cat of every post", ["find", "_posts", "-type", "f", "-exec", "cat", "{}", "+"]),
+        Case("check, warm (cache), x cat", check, base="cat"),
     ]
-    if has_index():
-        found.append(Case("index --check", [*tool(), "index", "--check"]))
+    if has_index():  # warm: the cache of the `check` runs around it; cold: reading every post
+        index = [*tool(), "index", "--check"]
+        found += [
+            Case("index --check, cold (--no-cache)", [*index, "--no-cache"]),
+            Case("index --check, warm (after check)", index),
+        ]
+    stats = [*tool(), "stats"]
+    found += [
+        Case("stats, cold (--no-cache)", [*stats, "--no-cache"]),
+        Case("stats, warm (after check)", stats),
+    ]
     if days == "366":
         post = sorted((log / "_posts").iterdir())[len(list((log / "_posts").iterdir())) // 2]
         staged = f"_posts/{post.name}"
@@ -129,19 +177,24 @@ def run_corpus(label: str, log: Path, days: str, rounds: int) -> list[tuple[str,
     for case in todo:  # warm-up: compiled files, disk cache, the tool's cache, the tag index
         if case.name.startswith("index"):
             subprocess.run([*tool(), "index"], cwd=log, capture_output=True)
-        measure(case.argv, log)
+        measure(case.argv, log, busy=case.busy)
     for round_ in range(rounds):
         for case in todo if round_ % 2 == 0 else reversed(todo):
             touch_front_matter(log, case, round_)
-            elapsed, peak = measure(case.argv, log)
+            elapsed, peak = measure(case.argv, log, busy=case.busy)
             case.times.append(elapsed)
             case.peaks.append(peak)
     touch_front_matter(log, Case("changed", ["", todo[-1].argv[-1]]), 1) if days == "366" else None
     medians = {case.name: statistics.median(case.times) for case in todo}
-    base = {"floor": medians["floor"], "import": medians.get('python -c "import yaml, jsonschema"', 0.0)}
+    base = {
+        "floor": medians["floor"],
+        "busy": medians["floor, one core busy"],
+        "cat": medians["cat of every post"],
+        "import": medians.get('python -c "import yaml, jsonschema"', 0.0),
+    }
     rows = []
     for case in todo:
-        ratio_floor = medians[case.name] / base["floor"]
+        ratio_floor = medians[case.name] / base["floor" if case.base in ("floor", "import") else case.base]
         ratio_import = medians[case.name] / base["import"] if case.base == "import" else float("nan")
         rows.append((label, case, ratio_floor, ratio_import))
     return rows
@@ -170,7 +223,7 @@ def machine() -> str:
 
 def table(rows: list[tuple[str, Case, float, float]]) -> str:
     lines = [
-        "| corpus | command | median s | x floor | x import | peak MiB |",
+        "| corpus | command | median s | x base | x import | peak MiB |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for label, case, ratio_floor, ratio_import in rows:
