@@ -18,3 +18,6 @@ ConfigOpt = Annotated[
 TodayOpt = Annotated[
     str | None, typer.Option("--today", envvar=TODAY_ENV, hidden=True, help="Fix today's date.")
 ]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the findings (or errors) only: no summary, no notes.")
+]

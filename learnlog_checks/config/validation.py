@@ -7,6 +7,7 @@ before (the validated-config cache) does not import pydantic at all.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -127,7 +128,10 @@ def _describe(exc: ValidationError, source: Path) -> str:
         key = _key_path(error["loc"])
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
-            message = f"unknown key; the keys are: {', '.join(_known_keys(error['loc']))}"
+            known = _known_keys(error["loc"])
+            close = difflib.get_close_matches(str(error["loc"][-1]), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            message = f"unknown key{hint}; the keys are: {', '.join(known)}"
         elif "input" in error and error["type"] not in ("missing",):
             message = f"{message} (got {_short(error['input'])})"
         lines.append(f"{where}: {key}: {message}")

@@ -32,8 +32,9 @@ def _rules() -> list[dict[str, Any]]:
 
 
 class SarifReporter:
-    def __init__(self, *, color: bool = False) -> None:
+    def __init__(self, *, color: bool = False, quiet: bool = False) -> None:
         self.color = color
+        self.quiet = quiet
 
     def report(self, result: LintResult, out: TextIO) -> None:
         index = {rule.code: number for number, rule in enumerate(ALL_RULES)}
