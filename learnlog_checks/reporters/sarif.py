@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from learnlog_checks import __version__
+from learnlog_checks import HOME, __version__
 from learnlog_checks.model import LintResult
 from learnlog_checks.rules import ALL_RULES
 from learnlog_checks.textsafe import visible
@@ -65,6 +65,7 @@ class SarifReporter:
                     "tool": {
                         "driver": {
                             "name": "learnlog-check",
+                            "informationUri": HOME,
                             "version": __version__,
                             "semanticVersion": __version__,
                             "rules": _rules(),
