@@ -74,8 +74,11 @@ def command(
 
 def render_config(found: Inferred) -> str:
     """learnlog.toml for what was inferred, with each tag's count and the likely typos as comments."""
+    from learnlog_checks.config.settings import CONFIG_SCHEMA_URL
+
     s = found.settings
     lines = [
+        f"#:schema {CONFIG_SCHEMA_URL}",
         f"# learnlog-checks configuration, written by `learnlog-check init` from {found.posts_count} posts.",
         "# Every key: `learnlog-check schema --config-schema`.",
         f"posts = {_string(s.posts.as_posix())}",

@@ -116,9 +116,41 @@ def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
         raise ConfigError(f"{source.name}: values nested too deeply to validate") from None
 
 
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of learnlog.toml (keys by their names in the file)."""
-    return Settings.model_json_schema(by_alias=True)
+    """The JSON Schema of learnlog.toml (keys by their names in the file), as draft-07: what SchemaStore
+    and the TOML language servers (taplo, Even Better TOML) read.
+
+    TOML has no null, so an optional key's `anyOf [X, null]` is just X, with no `default: null`.
+    """
+    generated = Settings.model_json_schema(by_alias=True, ref_template="#/definitions/{model}")
+    definitions = generated.pop("$defs", {})
+    body = _for_toml({**generated, "definitions": definitions})
+    body["title"] = "learnlog-checks configuration"
+    body["description"] = (
+        "learnlog.toml of a Git learning log, or the [tool.learnlog] table of its pyproject.toml (same keys)."
+    )
+    return {"$schema": DRAFT_07, "$id": config.CONFIG_SCHEMA_URL, **body}
+
+
+def _for_toml(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_for_toml(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _for_toml(value) for key, value in node.items()}
+    options = node.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options and len(options) == 2:
+        (kept,) = [option for option in options if option != {"type": "null"}]
+        del node["anyOf"]
+        node = {**kept, **node}
+    if node.get("default", ...) is None:
+        del node["default"]
+    if node.get("format") == "path":  # not a JSON Schema format: a path is a string
+        del node["format"]
+    return node
 
 
 def _describe(exc: ValidationError, source: Path) -> str:
