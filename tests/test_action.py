@@ -9,6 +9,7 @@ skipped: the tool installed in this environment stands in for it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -315,6 +316,50 @@ def test_pull_request_on_a_clean_log_passes_with_a_summary(scene: Scene) -> None
     assert "::error" not in run.stdout
     assert run.summary.strip()
     assert run.outputs["index"] == {"committed": "false"}
+
+
+def test_args_reach_check_split_as_a_shell_would_and_never_expanded(scene: Scene) -> None:
+    work = scene.clone("work")
+    git(work, "checkout", "--quiet", "-b", "feature", env=scene.env)
+    scene.add_post(work, 25, tags="practice nlp")  # a tag string: a warning only
+    pr = ("pull_request", "refs/pull/1/merge")
+    plain = scene.action(work, *pr, with_={"working-directory": LOG})
+    assert plain.returncode == 0, plain.stdout
+    assert "::warning file=" in plain.stdout
+    strict = scene.action(work, *pr, with_={"working-directory": LOG, "args": "--strict"})
+    assert strict.returncode == 1, strict.stdout
+    quoted = scene.action(work, *pr, with_={"working-directory": LOG, "args": "--strict --ignore 'LL016'"})
+    assert quoted.returncode == 0, quoted.stdout
+    assert "::warning" not in quoted.stdout
+    hostile = scene.action(
+        work, *pr, with_={"working-directory": LOG, "args": "--ignore $(touch pwned) `touch pwned`"}
+    )
+    assert hostile.returncode == 2  # the words reach check as they are: no such rule
+    assert not (work / "pwned").exists() and not (work / LOG / "pwned").exists()
+    broken = scene.action(work, *pr, with_={"working-directory": LOG, "args": "--select 'LL005"})
+    assert broken.returncode == 2
+    assert "::error title=learnlog-checks::input args: No closing quotation" in broken.stdout
+
+
+def test_sarif_is_written_for_code_scanning_when_asked(scene: Scene) -> None:
+    from sarif_pydantic import Sarif
+
+    work = scene.clone("work")
+    git(work, "checkout", "--quiet", "-b", "feature", env=scene.env)
+    bad = scene.add_post(work, 25, tags="[practice, nlp, quantum]")
+    pr = ("pull_request", "refs/pull/1/merge")
+    run = scene.action(work, *pr, with_={"working-directory": LOG, "sarif": "learnlog.sarif"})
+    assert run.returncode == 1  # the check's verdict, not the SARIF step's
+    assert run.outputs["check"]["sarif-file"] == str(work / "learnlog.sarif")
+    data = json.loads((work / "learnlog.sarif").read_text(encoding="utf-8"))
+    Sarif.model_validate(data)
+    results = data["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["LL005"]
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == bad.removeprefix(
+        f"{LOG}/"
+    )
+    without = scene.action(work, *pr, with_={"working-directory": LOG})
+    assert without.outputs["check"]["sarif-file"] == ""
 
 
 # --- push to the default branch: the index commit ----------------------------------------------------

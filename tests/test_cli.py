@@ -45,7 +45,7 @@ def test_module_entry_point_and_exit_codes(make_log):
     base = [sys.executable, "-m", "learnlog_checks", "check", "--today", TODAY]
     ok = subprocess.run(base, cwd=log.root, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert "warning tag-string" in ok.stdout
+    assert "warning LL016 tag-string" in ok.stdout
     strict = subprocess.run([*base, "--strict"], cwd=log.root, capture_output=True, text=True)
     assert strict.returncode == 1
 

@@ -107,7 +107,8 @@ def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
     first = imported("check", DAY_3)  # fast start; validates the config and fills the cache
     assert "typer" not in first
     assert "pydantic" in first
-    assert {"typer", "pydantic"} <= imported("check", "--format", "text", DAY_3)  # through Typer
+    assert "typer" in imported("check", "--format", "text", DAY_3)  # through Typer (newer Typers load
+    # pydantic themselves, older ones do not: which one is installed is not this test's business)
     warm = imported("check", DAY_3)  # config and posts unchanged: answered from the cache
     assert not warm & {"typer", "click", "rich", "pydantic", "jsonschema", "yaml"}
     (log.root / DAY_3).write_text(post(3, tags="[nlp, theory]"))

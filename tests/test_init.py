@@ -161,7 +161,7 @@ def test_workflow_least_permissions_pinned_checkout(log: Path) -> None:
     for job in jobs.values():
         steps = job["steps"]
         assert steps[0]["with"]["persist-credentials"] is False
-        assert steps[1]["uses"] == f"learnlog/learnlog-checks@v{__version__}"
+        assert steps[1]["uses"] == f"learnlog/learnlog-checks@v{__version__.split('.')[0]}"
     assert [j["steps"][1]["with"]["mode"] for j in jobs.values()] == ["check", "index"]
 
 

@@ -95,3 +95,13 @@ def test_entry_runs_as_is(hook: dict[str, Any]) -> None:
 def test_hook_id_is_in_readme(hook_id: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"id: {hook_id}" in readme, f"README.md shows no `- id: {hook_id}` in its pre-commit example"
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=IDS)
+def test_minimum_pre_commit_version_is_the_tested_floor(hook: dict[str, Any]) -> None:
+    """The version set in the manifest is the lowest pre-commit the tests run with (the dev floor)."""
+    import tomllib
+
+    dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"]
+    floor = next(req.split(">=")[1] for req in dev if req.startswith("pre-commit>="))
+    assert hook.get("minimum_pre_commit_version") == floor

@@ -26,3 +26,10 @@ def test_rule_is_documented_tested_and_listed(rule):
     assert (ROOT / "learnlog_checks" / "rules" / f"{module}.py").is_file()
     assert (ROOT / "tests" / "rules" / f"test_{module}.py").is_file()
     assert f"| {rule.code} | `{rule.name}` |" in README
+
+
+@pytest.mark.parametrize("doc", ["README.md", "benchmarks/README.md"])
+def test_docs_name_paths_relative_to_the_repository(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    for machine_path in ("/work/", "/home/", "/root/"):
+        assert machine_path not in text, f"{doc} names a path of one machine: {machine_path}"

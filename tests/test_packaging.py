@@ -61,6 +61,22 @@ def test_wheel_ships_both_schemas(wheel: Path):
     assert "learnlog_checks/schemas/learnlog.schema.json" in names
 
 
+def test_wheel_ships_the_license_and_the_metadata(wheel: Path):
+    from learnlog_checks import HOME, __version__
+
+    archive = zipfile.ZipFile(wheel)
+    info = f"learnlog_checks-{__version__}.dist-info"
+    license_text = archive.read(f"{info}/licenses/LICENSE").decode()
+    assert license_text == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License")
+    metadata = archive.read(f"{info}/METADATA").decode()
+    assert "License-Expression: MIT" in metadata
+    assert "License-File: LICENSE" in metadata
+    assert f"Project-URL: Homepage, {HOME}" in metadata
+    assert "Classifier: Programming Language :: Python :: 3.11" in metadata
+    assert "Author: learnlog-checks contributors" in metadata or "learnlog-checks contributors" in metadata
+
+
 def test_installed_package_uses_its_own_schema(installed: Path, tmp_path: Path):
     probe = (
         "import learnlog_checks, importlib.resources as r; print(learnlog_checks.__file__); "

@@ -251,7 +251,7 @@ def test_post_on_a_committed_day_is_refused(make_repo: MakeRepo) -> None:
     status, output = repo.commit()
     assert status == 1, output
     assert "- hook id: learnlog-check" in output
-    assert "_posts/2024-01-11-day-11.md:1:1: error one-post-per-day" in output
+    assert "_posts/2024-01-11-day-11.md:1:1: error LL003 one-post-per-day" in output
     assert "_posts/2024-01-11-day-10.md" in output  # the committed post it collides with
     assert repo.commits() == 1
 
@@ -265,7 +265,7 @@ def test_unknown_tag_is_refused_at_its_line_and_column(make_repo: MakeRepo) -> N
     status, output = repo.commit()
     assert status == 1, output
     where = f"_posts/2024-01-12-day-11.md:{line_no}:{line.index('nlpp') + 1}"
-    assert f"{where}: error allowed-tags unknown tag 'nlpp'" in output, output
+    assert f"{where}: error LL005 allowed-tags unknown tag 'nlpp'" in output, output
     assert repo.commits() == 1
 
 
@@ -275,7 +275,7 @@ def test_post_without_md_extension_reaches_the_checker(make_repo: MakeRepo) -> N
     repo.git("add", "-A")
     status, output = repo.commit()
     assert status == 1, output
-    assert "_posts/2024-01-12-day-11:1:1: error filename-pattern" in output
+    assert "_posts/2024-01-12-day-11:1:1: error LL011 filename-pattern" in output
     assert repo.commits() == 1
 
 
@@ -285,7 +285,7 @@ def test_stub_post_is_refused_by_the_shipped_schema(make_repo: MakeRepo) -> None
     repo.git("add", "-A")
     status, output = repo.commit()
     assert status == 1, output
-    assert "_posts/2024-01-12-day-11.md:3:8: error front-matter-schema 'title' is empty" in output
+    assert "_posts/2024-01-12-day-11.md:3:8: error LL002 front-matter-schema 'title' is empty" in output
     assert "internal error" not in output
 
 
@@ -296,7 +296,7 @@ def test_files_override_for_another_layout(make_repo: MakeRepo) -> None:
     repo.git("add", "-A")
     status, output = repo.commit()
     assert status == 1, output
-    assert "content/posts/2024-01-11-day-11.md:1:1: error one-post-per-day" in output
+    assert "content/posts/2024-01-11-day-11.md:1:1: error LL003 one-post-per-day" in output
     repo.git("rm", "-q", "-f", "content/posts/2024-01-11-day-11.md")
     repo.write({"content/posts/2024-01-12-day-11.md": post(11, "2024-01-12")})
     repo.git("add", "-A")

@@ -82,3 +82,25 @@ def test_sarif_validates_against_the_2_1_0_models():
     assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 4, "startColumn": 14}
     rules = data["runs"][0]["tool"]["driver"]["rules"]
     assert rules[results[0]["ruleIndex"]]["id"] == "LL005"
+
+
+def test_text_lines_carry_the_code_and_quiet_leaves_out_the_summary():
+    out = io.StringIO()
+    reporters.get("text", quiet=True).report(RESULT, out)
+    assert out.getvalue() == (
+        "_posts/a.md:4:14: error LL005 allowed-tags unknown tag 'nlpp' (did you mean 'nlp'?)\n"
+        "_posts/b,c.md:1:1: warning LL016 tag-string 50% of: it\\u000abroke\n"
+    )
+    coloured = io.StringIO()
+    reporters.get("text", color=True).report(RESULT, coloured)
+    assert coloured.getvalue().startswith(
+        "_posts/a.md:4:14: \033[31merror\033[0m \033[1mLL005\033[0m allowed-tags unknown tag"
+    )
+
+
+def test_statistics_exact():
+    assert reporters.statistics(RESULT) == "    1  LL005  allowed-tags\n    1  LL016  tag-string\n"
+    assert json.loads(reporters.statistics(RESULT, as_json=True)) == [
+        {"code": "LL005", "rule": "allowed-tags", "count": 1, "fixable": False},
+        {"code": "LL016", "rule": "tag-string", "count": 1, "fixable": False},
+    ]

@@ -150,3 +150,41 @@ def test_the_action_inputs_and_its_commit() -> None:
         if "run" in step:
             assert step["shell"] == "bash"
             assert "if" not in step  # the mode is chosen in shell, so tests/test_action.py runs every step
+
+
+def test_the_action_leaves_the_callers_python_alone_and_installs_against_constraints() -> None:
+    action = load(ACTION)
+    assert {"args", "sarif"} <= set(action["inputs"])
+    by_id = {step.get("id"): step for step in action["runs"]["steps"]}
+    setup = by_id["setup-python"]
+    assert setup["uses"].startswith("actions/setup-python@")
+    assert setup["with"]["update-environment"] is False
+    install = by_id["install"]
+    assert install["env"]["SETUP_PYTHON"] == "${{ steps.setup-python.outputs.python-path }}"
+    assert '--constraint "$GITHUB_ACTION_PATH/constraints.txt"' in install["run"]
+    assert by_id["check"]["env"]["ARGS"] == "${{ inputs.args }}"
+
+
+def test_constraints_pin_every_runtime_dependency_within_the_declared_ranges() -> None:
+    """constraints.txt (pinned for each release) holds one `==` pin for every package the tool needs on
+    Linux, macOS and Windows, and each direct one is inside the range pyproject.toml declares."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement = Requirement(line)
+            (spec,) = requirement.specifier
+            assert spec.operator == "==", line
+            pins[canonicalize_name(requirement.name)] = spec.version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for text in project["dependencies"]:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"constraints.txt does not pin {name}"
+        assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]} is outside {text}"
+    for name in ("pydantic-core", "referencing", "rpds-py", "jsonschema-specifications", "tzdata"):
+        assert name in pins, f"constraints.txt does not pin {name} (a dependency of a dependency)"

@@ -14,6 +14,7 @@ the file is left as it was and the run says so.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Mapping
@@ -32,6 +33,7 @@ from learnlog_checks.reading.yamlnodes import Lines
 FIXABLE = frozenset({"allowed-tags", "duplicate-tag", "tag-string"})
 STR = "tag:yaml.org,2002:str"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # a line with its own ending
 TRAILING = " \t\r\n\x85\u2028\u2029"  # never part of the value an edit replaces
 BLOCK_ITEM_PREFIX = re.compile(r"[ \t]*-[ \t]+\Z")
 LINE_REST = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?\Z")
@@ -49,35 +51,61 @@ class Edit:
     note: str
 
 
-def apply(loaded: LoadedConfig, result: LintResult) -> list[str]:
-    """Apply the safe fixes for `result`'s fixable findings; one line per change made."""
+@dataclass(frozen=True, slots=True)
+class FileFix:
+    """What the safe fixes would make of one file: its text before and after, and a line per change.
+
+    `after` is None when nothing changes (or the fix was refused: then `notes` says why).
+    """
+
+    path: Path
+    display: str
+    before: str
+    after: str | None
+    notes: tuple[str, ...]
+
+
+def plan_fixes(loaded: LoadedConfig, result: LintResult) -> list[FileFix]:
+    """The fixes for `result`'s fixable findings, file by file, without writing anything."""
     marks: dict[str, set[Mark]] = {}
     for finding in result.findings:
         if finding.fixable and finding.rule in FIXABLE:
             marks.setdefault(finding.path, set()).add((finding.rule, finding.line, finding.column))
+    fixes = (
+        fix_for(Path(display), display, file_marks, loaded.settings)
+        for display, file_marks in sorted(marks.items())
+    )
+    return [fix for fix in fixes if fix is not None]
+
+
+def apply(loaded: LoadedConfig, result: LintResult) -> list[str]:
+    """Apply the safe fixes for `result`'s fixable findings; one line per change made."""
     changes: list[str] = []
-    for display, file_marks in sorted(marks.items()):
-        changes.extend(fix_file(Path(display), display, file_marks, loaded.settings))
+    for fix in plan_fixes(loaded, result):
+        if fix.after is not None:
+            atomic.write(fix.path, fix.after.encode("utf-8"), keep_mode=True)
+        changes.extend(fix.notes)
     return changes
 
 
-def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> list[str]:
-    """Fix one file in place; the report lines of what changed (none when nothing did)."""
+def fix_for(path: Path, display: str, marks: set[Mark], settings: Settings) -> FileFix | None:
+    """The fix of one file, or None when there is nothing to change."""
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        return []
+        return None
     edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases)
     if not edits:
-        return []
+        return None
     fixed = apply_edits(text, edits)
     if fixed == text:
-        return []
+        return None
     if not same_but_tags(text, fixed, settings.tags_field):
         where = edits[0].pos
-        return [f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"]
-    atomic.write(path, fixed.encode("utf-8"), keep_mode=True)
-    return [f"{display}:{e.pos.line}:{e.pos.column}: fixed: {e.note}" for e in edits]
+        note = f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"
+        return FileFix(path, display, text, None, (note,))
+    notes = tuple(f"{display}:{e.pos.line}:{e.pos.column}: fixed: {e.note}" for e in edits)
+    return FileFix(path, display, text, fixed, notes)
 
 
 def same_but_tags(text: str, fixed: str, field: str) -> bool:
@@ -248,3 +276,22 @@ def _plain_ok(value: str, *, flow: bool) -> bool:
         return bool(yaml.safe_load(source) == {"k": [value]}) and value == value.strip()
     except yaml.YAMLError:
         return False
+
+
+def unified_diff(fix: FileFix) -> str:
+    """The fix as a unified diff (`--- a/path`, `+++ b/path`), "" when nothing changes.
+
+    Lines end where the file's do (LF, CRLF or CR); a last line without one is marked as diff(1) does.
+    """
+    if fix.after is None:
+        return ""
+    lines = difflib.unified_diff(
+        _lines(fix.before), _lines(fix.after), fromfile=f"a/{fix.display}", tofile=f"b/{fix.display}"
+    )
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return LINE.findall(text)

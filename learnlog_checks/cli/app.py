@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from learnlog_checks.cli.check import FORMAT_ENV, FORMATS
-from learnlog_checks.cli.options import ConfigOpt, TodayOpt
+from learnlog_checks.cli.check import COLORS, FORMAT_ENV, FORMATS
+from learnlog_checks.cli.options import ConfigOpt, QuietOpt, TodayOpt
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -22,6 +22,26 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Lint a Git learning log of Markdown posts and keep its tag index current.",
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from learnlog_checks import __version__
+
+        sys.stdout.write(f"learnlog-check {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Lint a Git learning log of Markdown posts and keep its tag index current."""
 
 
 @app.command()
@@ -42,6 +62,27 @@ def check(
     fix: Annotated[
         bool, typer.Option("--fix", help="Apply the safe fixes (aliases, tag lists) and say what changed.")
     ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the safe fixes as a unified diff; write nothing; exit 1 if any."),
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", "-e", help="Exit 0 even when there are findings.")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each rule has, not the findings.")
+    ] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file", "-o", help="Write the report into this file, not stdout.", dir_okay=False
+        ),
+    ] = None,
+    color: Annotated[
+        str,
+        typer.Option(help="|".join(COLORS) + "; auto follows NO_COLOR, FORCE_COLOR and the terminal."),
+    ] = "auto",
+    quiet: QuietOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     config_path: ConfigOpt = None,
     today: TodayOpt = None,
@@ -51,6 +92,7 @@ def check(
     \b
     Example: learnlog-check check            (the whole log)
              learnlog-check check _posts/2024-02-11-day-41.md --format json
+             learnlog-check check --diff        (the safe fixes as a diff; nothing written)
     """
     from learnlog_checks.cli.check import Request, run
 
@@ -61,9 +103,15 @@ def check(
         ignore=tuple(ignore or ()),
         strict=strict,
         fix=fix,
+        diff=diff,
         no_cache=no_cache,
         config_path=config_path,
         today=today,
+        quiet=quiet,
+        color=color,
+        exit_zero=exit_zero,
+        output_file=output_file,
+        statistics=statistics,
     )
     raise typer.Exit(run(request))
 

@@ -6,14 +6,22 @@ a `Request` and call `run`, so the two cannot differ in what they do.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from learnlog_checks.cli.common import fail, load_config, today_for
 
+if TYPE_CHECKING:
+    from learnlog_checks.config.settings import LoadedConfig
+    from learnlog_checks.model import LintResult
+
 FORMATS = ("text", "concise", "json", "github", "sarif", "auto")
+COLORS = ("auto", "always", "never")
 FORMAT_ENV = "LEARNLOG_CHECK_FORMAT"
 TODAY_ENV = "LEARNLOG_CHECK_TODAY"
 
@@ -28,17 +36,25 @@ class Request:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     fix: bool = False
+    diff: bool = False
     no_cache: bool = False
     config_path: Path | None = None
     today: str | None = None
+    quiet: bool = False
+    color: str = "auto"
+    exit_zero: bool = False
+    output_file: Path | None = None
+    statistics: bool = False
 
 
 def run(request: Request) -> int:
-    """Check the log, print the report on stdout, and return the exit code."""
-    from learnlog_checks import engine, reporters
+    """Check the log, print the report on stdout (or into --output-file), and return the exit code."""
+    from learnlog_checks import engine
     from learnlog_checks.config.settings import ConfigError
 
     kind = _format(request.output_format)
+    if request.color not in COLORS:
+        fail(f"--color {request.color!r} is not one of {', '.join(COLORS)}")
     loaded = load_config(request.config_path, use_cache=not request.no_cache)
     if not loaded.posts_dir.is_dir():
         where = f" (relative to {loaded.source})" if loaded.source else ""
@@ -54,25 +70,96 @@ def run(request: Request) -> int:
     targets = request.paths or None
     try:
         result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=targets, options=options)
+        if request.diff:
+            code = _diff(loaded, result, quiet=request.quiet)
+            return 0 if request.exit_zero else code
         if request.fix:
-            from learnlog_checks.authoring import fixing
-
-            for change in fixing.apply(loaded, result):
-                sys.stderr.write(change + "\n")
-            result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=targets, options=options)
+            result = _fix(
+                loaded,
+                result,
+                request,
+                lambda: engine.lint(loaded, today=day, cwd=Path.cwd(), targets=targets, options=options),
+            )
     except ConfigError as exc:
         fail(str(exc))
-    reporters.get(kind, color=_use_color()).report(result, sys.stdout)
-    return result.exit_code(strict=request.strict)
+    _report(result, kind, request)
+    return 0 if request.exit_zero else result.exit_code(strict=request.strict)
+
+
+def _fix(
+    loaded: LoadedConfig, result: LintResult, request: Request, relint: Callable[[], LintResult]
+) -> LintResult:
+    """Apply the safe fixes, say what changed (unless quiet), and return the result of a new check."""
+    from learnlog_checks.authoring import fixing
+
+    changes = fixing.apply(loaded, result)
+    after = relint()
+    if not request.quiet:
+        for change in changes:
+            sys.stderr.write(change + "\n")
+        fixed = max(0, len(result.findings) - len(after.findings))
+        if fixed:
+            sys.stderr.write(f"Fixed {_plural(fixed, 'finding')}, {len(after.findings)} remaining.\n")
+    return after
+
+
+def _diff(loaded: LoadedConfig, result: LintResult, *, quiet: bool) -> int:
+    """Print the safe fixes as a unified diff and write nothing; 1 when there is a diff."""
+    from learnlog_checks.authoring import fixing
+
+    fixes = fixing.plan_fixes(loaded, result)
+    for fix in fixes:
+        sys.stdout.write(fixing.unified_diff(fix))
+    would = [note for fix in fixes if fix.after is not None for note in fix.notes]
+    if not quiet:
+        for fix in fixes:
+            if fix.after is None:
+                sys.stderr.write("\n".join(fix.notes) + "\n")
+        if would:
+            sys.stderr.write(f"Would fix {_plural(len(would), 'finding')}.\n")
+    return 1 if would else 0
+
+
+def _report(result: LintResult, kind: str, request: Request) -> None:
+    """Render the report (or the statistics) into stdout or --output-file."""
+    from learnlog_checks import reporters
+
+    out: TextIO = io.StringIO() if request.output_file is not None else sys.stdout
+    color = use_color(request.color, out, os.environ)
+    if request.statistics:
+        out.write(reporters.statistics(result, as_json=kind == "json"))
+    else:
+        reporters.get(kind, color=color, quiet=request.quiet).report(result, out)
+    if request.output_file is not None:
+        assert isinstance(out, io.StringIO)
+        try:
+            request.output_file.write_text(out.getvalue(), encoding="utf-8")
+        except OSError as exc:
+            fail(f"--output-file {str(request.output_file)!r}: cannot write it: {exc.strerror or exc}")
+
+
+def use_color(choice: str, stream: TextIO, env: Mapping[str, str]) -> bool:
+    """Colour for `--color CHOICE` on `stream`: always, never, or (auto) as NO_COLOR and FORCE_COLOR say.
+
+    In auto, a non-empty NO_COLOR turns colour off and a non-empty FORCE_COLOR turns it on even through
+    a pipe; NO_COLOR wins when both are set (as in CPython). Otherwise colour goes to a terminal only.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return env.get("TERM") != "dumb" and stream.isatty()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     """Repeated and comma-separated values (`--select a,b --select c`) as one tuple."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _use_color() -> bool:
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 def _format(name: str) -> str:

@@ -69,12 +69,16 @@ def command(
     except atomic.WriteFailed as exc:
         common.fail(str(exc))
     sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")
+    _release_note()
 
 
 def render_config(found: Inferred) -> str:
     """learnlog.toml for what was inferred, with each tag's count and the likely typos as comments."""
+    from learnlog_checks.config.settings import CONFIG_SCHEMA_URL
+
     s = found.settings
     lines = [
+        f"#:schema {CONFIG_SCHEMA_URL}",
         f"# learnlog-checks configuration, written by `learnlog-check init` from {found.posts_count} posts.",
         "# Every key: `learnlog-check schema --config-schema`.",
         f"posts = {_string(s.posts.as_posix())}",
@@ -112,11 +116,34 @@ def render_template(name: str, found: Inferred) -> str:
     """A file of learnlog_checks/templates with the version and the posts folder filled in."""
     from importlib import resources
 
-    from learnlog_checks import __version__
-
     text = resources.files("learnlog_checks").joinpath("templates", name).read_text(encoding="utf-8")
-    posts_re = re.escape(found.settings.posts.as_posix())
-    return text.replace("@VERSION@", __version__).replace("@POSTS_RE@", posts_re)
+    for placeholder, value in _placeholders(found).items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+def _placeholders(found: Inferred) -> dict[str, str]:
+    """What the templates' @NAME@ stand for: the project's home, its release and its major tag."""
+    from learnlog_checks import HOME, __version__
+
+    return {
+        "@HOME@": HOME,
+        "@REPO@": HOME.removeprefix("https://github.com/"),
+        "@VERSION@": __version__,
+        "@MAJOR@": __version__.split(".")[0],
+        "@POSTS_RE@": re.escape(found.settings.posts.as_posix()),
+    }
+
+
+def _release_note() -> None:
+    """What to put in `rev:` and `uses:` while the release they name is not tagged yet."""
+    from learnlog_checks import HOME, __version__
+
+    sys.stderr.write(
+        f"The hook (rev: v{__version__}) and the workflow (@v{__version__.split('.')[0]}) name the release "
+        f"v{__version__}; until v{__version__} is tagged at {HOME}, put a commit SHA in their place "
+        f"(`git ls-remote {HOME} HEAD` prints one).\n"
+    )
 
 
 def _pre_commit(root: Path, found: Inferred) -> None:

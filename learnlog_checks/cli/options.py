@@ -19,3 +19,6 @@ TodayOpt = Annotated[
     str | None, typer.Option("--today", envvar=TODAY_ENV, hidden=True, help="Fix today's date.")
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the findings (or errors) only: no summary, no notes.")
+]

@@ -10,8 +10,6 @@ import typer
 
 from learnlog_checks.cli.options import ConfigOpt
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
 
 def command(
     config_schema_: Annotated[
@@ -45,12 +43,10 @@ def command(
 
 
 def config_schema() -> dict[str, Any]:
-    """The JSON Schema of learnlog.toml, as committed in schemas/learnlog.schema.json."""
+    """The JSON Schema of learnlog.toml (draft-07), as committed in schemas/learnlog.schema.json."""
     from learnlog_checks.config import validation as config_model
 
-    result = config_model.json_schema()
-    result["$schema"] = DRAFT
-    return result
+    return config_model.json_schema()
 
 
 def dumps(data: dict[str, Any]) -> str:

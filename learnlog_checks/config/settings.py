@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from learnlog_checks import HOME, __version__
+
 CONFIG_NAME = "learnlog.toml"
 PYPROJECT = "pyproject.toml"
+# Where the JSON Schema of this version's learnlog.toml is published: schemas/ at the release's tag.
+RAW_HOME = HOME.replace("https://github.com/", "https://raw.githubusercontent.com/")
+CONFIG_SCHEMA_URL = f"{RAW_HOME}/v{__version__}/schemas/learnlog.schema.json"
 
 
 class ConfigError(Exception):

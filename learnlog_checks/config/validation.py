@@ -7,6 +7,7 @@ before (the validated-config cache) does not import pydantic at all.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -115,9 +116,41 @@ def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
         raise ConfigError(f"{source.name}: values nested too deeply to validate") from None
 
 
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of learnlog.toml (keys by their names in the file)."""
-    return Settings.model_json_schema(by_alias=True)
+    """The JSON Schema of learnlog.toml (keys by their names in the file), as draft-07: what SchemaStore
+    and the TOML language servers (taplo, Even Better TOML) read.
+
+    TOML has no null, so an optional key's `anyOf [X, null]` is just X, with no `default: null`.
+    """
+    generated = Settings.model_json_schema(by_alias=True, ref_template="#/definitions/{model}")
+    definitions = generated.pop("$defs", {})
+    body = _for_toml({**generated, "definitions": definitions})
+    body["title"] = "learnlog-checks configuration"
+    body["description"] = (
+        "learnlog.toml of a Git learning log, or the [tool.learnlog] table of its pyproject.toml (same keys)."
+    )
+    return {"$schema": DRAFT_07, "$id": config.CONFIG_SCHEMA_URL, **body}
+
+
+def _for_toml(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_for_toml(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _for_toml(value) for key, value in node.items()}
+    options = node.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options and len(options) == 2:
+        (kept,) = [option for option in options if option != {"type": "null"}]
+        del node["anyOf"]
+        node = {**kept, **node}
+    if node.get("default", ...) is None:
+        del node["default"]
+    if node.get("format") == "path":  # not a JSON Schema format: a path is a string
+        del node["format"]
+    return node
 
 
 def _describe(exc: ValidationError, source: Path) -> str:
@@ -127,7 +160,10 @@ def _describe(exc: ValidationError, source: Path) -> str:
         key = _key_path(error["loc"])
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
-            message = f"unknown key; the keys are: {', '.join(_known_keys(error['loc']))}"
+            known = _known_keys(error["loc"])
+            close = difflib.get_close_matches(str(error["loc"][-1]), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            message = f"unknown key{hint}; the keys are: {', '.join(known)}"
         elif "input" in error and error["type"] not in ("missing",):
             message = f"{message} (got {_short(error['input'])})"
         lines.append(f"{where}: {key}: {message}")

@@ -9,11 +9,12 @@ from learnlog_checks.reporters.concise import ConciseReporter
 from learnlog_checks.reporters.github import GithubReporter
 from learnlog_checks.reporters.json import JsonReporter
 from learnlog_checks.reporters.sarif import SarifReporter
+from learnlog_checks.reporters.statistics import statistics
 from learnlog_checks.reporters.text import TextReporter
 
 
 class Reporter(Protocol):
-    def __init__(self, *, color: bool = False) -> None: ...
+    def __init__(self, *, color: bool = False, quiet: bool = False) -> None: ...
 
     def report(self, result: LintResult, out: TextIO) -> None: ...
 
@@ -27,5 +28,8 @@ REPORTERS: dict[str, type[Reporter]] = {
 }
 
 
-def get(name: str, *, color: bool = False) -> Reporter:
-    return REPORTERS[name](color=color)
+def get(name: str, *, color: bool = False, quiet: bool = False) -> Reporter:
+    return REPORTERS[name](color=color, quiet=quiet)
+
+
+__all__ = ["REPORTERS", "Reporter", "get", "statistics"]

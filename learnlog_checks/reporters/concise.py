@@ -17,8 +17,9 @@ def line(finding: Finding) -> str:
 
 
 class ConciseReporter:
-    def __init__(self, *, color: bool = False) -> None:
+    def __init__(self, *, color: bool = False, quiet: bool = False) -> None:
         self.color = color
+        self.quiet = quiet
 
     def report(self, result: LintResult, out: TextIO) -> None:
         for finding in result.findings:

@@ -28,8 +28,9 @@ def as_dict(finding: Finding) -> dict[str, Any]:
 
 
 class JsonReporter:
-    def __init__(self, *, color: bool = False) -> None:
+    def __init__(self, *, color: bool = False, quiet: bool = False) -> None:
         self.color = color
+        self.quiet = quiet
 
     def report(self, result: LintResult, out: TextIO) -> None:
         document = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from learnlog_checks import __version__
+from learnlog_checks import HOME, __version__
 from learnlog_checks.model import LintResult
 from learnlog_checks.rules import ALL_RULES
 from learnlog_checks.textsafe import visible
@@ -32,8 +32,9 @@ def _rules() -> list[dict[str, Any]]:
 
 
 class SarifReporter:
-    def __init__(self, *, color: bool = False) -> None:
+    def __init__(self, *, color: bool = False, quiet: bool = False) -> None:
         self.color = color
+        self.quiet = quiet
 
     def report(self, result: LintResult, out: TextIO) -> None:
         index = {rule.code: number for number, rule in enumerate(ALL_RULES)}
@@ -64,6 +65,7 @@ class SarifReporter:
                     "tool": {
                         "driver": {
                             "name": "learnlog-check",
+                            "informationUri": HOME,
                             "version": __version__,
                             "semanticVersion": __version__,
                             "rules": _rules(),

@@ -1,13 +1,15 @@
-"""`text`: the concise lines, in colour on a terminal, then a one-line summary; for people."""
+"""`text`: one line a finding with the rule's code beside its name, in colour on a terminal, then a
+one-line summary (left out with --quiet); for people, so it may change."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from learnlog_checks.model import LintResult, Severity
-from learnlog_checks.reporters.concise import line
+from learnlog_checks.model import Finding, LintResult, Severity
+from learnlog_checks.textsafe import visible
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
+BOLD = "\033[1m"
 RESET = "\033[0m"
 
 
@@ -16,16 +18,27 @@ def _plural(count: int, word: str) -> str:
 
 
 class TextReporter:
-    def __init__(self, *, color: bool = False) -> None:
+    def __init__(self, *, color: bool = False, quiet: bool = False) -> None:
         self.color = color
+        self.quiet = quiet
+
+    def line(self, finding: Finding) -> str:
+        """`path:line:col: severity CODE rule message (suggestion)`, as ruff shows `F401 unused-import`."""
+        severity, code = finding.severity.value, finding.code
+        if self.color:
+            severity = f"{COLORS[finding.severity]}{severity}{RESET}"
+            code = f"{BOLD}{code}{RESET}"
+        text = f"{finding.path}:{finding.line}:{finding.column}: {severity} {code} {finding.rule} "
+        text += visible(finding.message)
+        if finding.suggestion:
+            text += f" ({visible(finding.suggestion)})"
+        return text
 
     def report(self, result: LintResult, out: TextIO) -> None:
         for finding in result.findings:
-            text = line(finding)
-            if self.color:
-                word = finding.severity.value
-                text = text.replace(f" {word} ", f" {COLORS[finding.severity]}{word}{RESET} ", 1)
-            out.write(text + "\n")
+            out.write(self.line(finding) + "\n")
+        if self.quiet:
+            return
         errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
         files = _plural(result.files_checked, "file")
         if not result.findings:
