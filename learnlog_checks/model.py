@@ -47,6 +47,7 @@ class Fact(enum.Enum):
     FILE_NAME = "file-name"  # the name does not match the filename pattern, or its date is not real
     SYNTAX = "syntax"  # no front matter Jekyll would read, invalid YAML, or YAML refused here
     DUPLICATE_KEY = "duplicate-key"  # a key given twice in one mapping
+    CUT_BY_COMMENT = "cut-by-comment"  # a plain text value followed by ` #...`, which YAML drops
 
 
 @dataclass(frozen=True, slots=True)

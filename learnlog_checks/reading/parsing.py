@@ -45,7 +45,7 @@ def parse_text(
         problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     document = yamlnodes.parse(block.yaml)
-    problems.extend(document.problems)
+    problems.extend(_meant(document, settings.tags_field))
     if document.fatal:
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     if not isinstance(document.data, dict):
@@ -55,6 +55,12 @@ def parse_text(
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     post = _post(document, name, display, settings, block.yaml, file_date, file_day)
     return FileFacts(post, tuple(problems))
+
+
+def _meant(document: yamlnodes.Document, tags_field: str) -> list[Problem]:
+    """The problems of parsing, but a comment after a tag string: tags are words, not text it cuts."""
+    tags_at = document.positions.get((tags_field,))
+    return [p for p in document.problems if p.fact is not Fact.CUT_BY_COMMENT or p.pos != tags_at]
 
 
 def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:

@@ -9,6 +9,7 @@ reported, and nesting and size are capped as soon as they are seen, so no deep o
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
 from collections.abc import Callable
@@ -58,6 +59,9 @@ _PLAIN_TAGS: dict[str, str] = {}  # the tags of short plain scalars seen (keys, 
 PLAIN_TAGS_TEXT = 40  # longest text kept there (titles are rarely seen twice)
 PLAIN_TAGS_MAX = 4096  # most texts kept there
 _ENDS = frozenset({MappingEndEvent, SequenceEndEvent})
+OWN_COMMENT = re.compile(r"#\s*learnlog:")  # `# learnlog: ignore[...]` is meant as a comment
+# Keys whose value is text for readers: a comment after it always cuts it. Other keys: when it has words.
+TEXT_KEYS = frozenset({"title", "description", "excerpt", "subtitle", "summary", "tagline", "caption"})
 PARSER_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError, UnicodeError, OverflowError)
 
 
@@ -275,7 +279,27 @@ class _Builder:
             if not path:
                 self.result.positions[("<key>", key)] = key_pos
             data[key] = self.value(value_event, (*path, key))
+            if not path and type(value_event) is ScalarEvent and not value_event.style:
+                self.cut_by_comment(key, data[key], value_event)
         return data
+
+    def cut_by_comment(self, key: str, value: Any, event: Any) -> None:
+        """Note a plain text value that a ` #...` comment on its last line cut short."""
+        if not isinstance(value, str) or (key,) in self.result.scalars:
+            return
+        if key not in TEXT_KEYS and not any(char.isspace() for char in value):
+            return  # `layout: post  # a note`: one word, an identifier with a comment meant as one
+        text = self.lines.text
+        end = int(event.end_mark.index)
+        if end >= len(text) or text[end] not in " \t":
+            return
+        rest = text[end : text.find("\n", end) % (len(text) + 1)].rstrip()
+        comment = rest.lstrip(" \t")
+        if not comment.startswith("#") or OWN_COMMENT.match(comment):
+            return
+        whole = json.dumps(value + rest, ensure_ascii=False)
+        message = f"{key!r} is read by YAML as {value!r}; {rest!r} is a comment"
+        self.problem(Fact.CUT_BY_COMMENT, event, message, f"quote it: {key}: {whole}")
 
     def key(self, event: Any) -> str | None:
         if type(event) is not ScalarEvent:

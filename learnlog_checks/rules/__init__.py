@@ -6,6 +6,7 @@ from learnlog_checks.model import Finding, Problem
 from learnlog_checks.rules import (
     allowed_tags,
     byte_order_mark,
+    cut_by_comment,
     date_field,
     day_matches_date,
     duplicate_day_number,
@@ -52,6 +53,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             readable_file.RULE,
             byte_order_mark.RULE,
             tag_format.RULE,
+            cut_by_comment.RULE,
         ),
         key=lambda rule: rule.code,
     )
