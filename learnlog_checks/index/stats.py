@@ -15,12 +15,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.index.pages import NO_MODE, indexable, modes_of, text
+from learnlog_checks.index.pages import indexable, mode_groups, modes_of, text
 from learnlog_checks.model import Post
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible
 
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: `modes` holds exclusive groups ("only theory", "theory and practice", "no mode")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class Stats:
     longest_from: date | None
     missed: tuple[date, ...]
     tags: tuple[tuple[str, int], ...]  # most used first, then by name
-    modes: tuple[tuple[str, int], ...]  # config order, then NO_MODE when some posts have none
+    modes: tuple[tuple[str, int], ...]  # exclusive groups that add up to `posts` (pages.mode_groups)
 
 
 def compute(posts: Iterable[Post], settings: Settings, *, today: date) -> Stats:
@@ -97,13 +97,7 @@ def _tag_counts(posts: Sequence[Post], settings: Settings) -> tuple[tuple[str, i
 
 
 def _mode_split(posts: Sequence[Post], settings: Settings) -> tuple[tuple[str, int], ...]:
-    modes = modes_of(settings)
-    if not modes:
-        return ()
-    tag_sets = [resolved(p, settings.aliases) for p in posts]
-    split = [(mode, sum(1 for tags in tag_sets if mode in tags)) for mode in modes]
-    none = sum(1 for tags in tag_sets if not tags.intersection(modes))
-    return tuple([*split, (NO_MODE, none)] if none else split)
+    return tuple(mode_groups(posts, settings)) if modes_of(settings) else ()
 
 
 def _day(value: Day | None) -> str:
