@@ -5,6 +5,9 @@ meant ("did you mean ...?"); a tag listed in `[aliases]` is reported with the ta
 `check --fix` replaces it.
 Why: a tag typed wrong (`traditiona-machine-learning`, `mathematics` for `math`) gets a tag page of its
 own and is missing from the right one.
+Suggestions look for a tag equal but for case, Unicode form or a plural, then one that the typed tag
+shortens or extends (`mathematics` for `math`, `trad-ml` for `traditional-ml`, `ml` for
+`machine-learning`), then the closest spelling; `[theory nlp]` is named as two tags with a comma missing.
 Example: `categories: [nlpp]` -> "unknown tag 'nlpp'" with "did you mean 'nlp'?".
 Options: `[tags]` (without it every tag is allowed), `[aliases]`.
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import suggest
+from learnlog_checks.reading.tagging import missing_comma, suggest
 from learnlog_checks.rules._api import Context, PostRule
 
 
@@ -29,6 +32,11 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             target = aliases[tag.text]
             message = f"tag {tag.text!r} is an old or wrong spelling of {target!r}"
             yield RULE.on(post, tag.pos, message, suggestion=f"use {target!r}", fixable=True)
+            continue
+        words = missing_comma(tag.text, [*vocabulary, *aliases])
+        if words is not None:
+            message = f"tag {tag.text!r} is {len(words)} tags with a comma missing between them"
+            yield RULE.on(post, tag.pos, message, suggestion="write them apart: " + ", ".join(words))
             continue
         guess = suggest(tag.text, vocabulary)
         hint = f"did you mean {guess!r}?" if guess else "add it to [tags] in the config if it is new"
