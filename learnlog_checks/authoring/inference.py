@@ -103,7 +103,7 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     settings = replace(base, tags_field=tags_field, title=title)
     posts_read = _read(root, settings)
     settings = replace(settings, start=infer_start(posts_read))
-    counts = Counter(t.text for p in posts_read for t in p.tags if t.yaml_type == "str")
+    counts = Counter(tag for p in posts_read for tag in {t.text for t in p.tags if t.yaml_type == "str"})
     replaced = [r for r in replaced_tags(root, settings) if r.new in counts]
     found = {s.tag: s for s in suspects(counts)}
     for r in replaced:

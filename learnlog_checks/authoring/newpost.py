@@ -24,7 +24,7 @@ from learnlog_checks import atomic, engine, schema
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.engine import selection, stage
-from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.model import Finding, Post, Severity, finding_order
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import form_problem, suggest
 
@@ -140,7 +140,7 @@ def verdict(
         everyone = [*posts, new]
         for rule in COLLECTION_RULES:
             findings.extend(f for f in rule.check(everyone, stage.context(job)) if f.path == display)
-    return sorted({f for f in findings if _counts(f, name, settings)})
+    return sorted({f for f in findings if _counts(f, name, settings)}, key=finding_order)
 
 
 def write(new: Draft, root: Path) -> None:

@@ -48,6 +48,7 @@ def command(
     from learnlog_checks.reading.discovery import display_path
 
     loaded = common.load_config(config_path)
+    common.require_posts_folder(loaded, "nothing was written")
     now = common.today_for(loaded, today)
     when = _parse_date(date_text) if date_text is not None else None
     request = newpost.Request(

@@ -17,7 +17,7 @@ from typing import Any
 from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import cache, parallel, records, selection, stage
-from learnlog_checks.model import Finding, LintResult, Parsed, Post
+from learnlog_checks.model import Finding, LintResult, Parsed, Post, finding_order
 from learnlog_checks.reading import discovery
 from learnlog_checks.rules import COLLECTION_RULES, file_findings
 
@@ -102,7 +102,7 @@ def lint(
         items = [stage.Item(e.path, e.name, d, d in wanted) for e, d in zip(entries, displays, strict=True)]
         findings = _verdict(job, _fresh(job, items))
     kept = [f for f in findings if f.path in wanted and selection.selected(f, options.select, options.ignore)]
-    return LintResult(findings=tuple(sorted(set(kept))), files_checked=len(wanted))
+    return LintResult(findings=tuple(sorted(set(kept), key=finding_order)), files_checked=len(wanted))
 
 
 def _fresh(job: stage.Job, items: list[stage.Item]) -> list[records.Record]:

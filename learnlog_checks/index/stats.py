@@ -8,6 +8,7 @@ that ends today or yesterday (today may still get its post); otherwise it is 0.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -133,11 +134,23 @@ def render_text(stats: Stats) -> str:
     """Aligned lines for a terminal."""
     lines = [f"{key + ':':<16}{value}" for key, value in _summary(stats)]
     lines += [f"  {d.isoformat()}" for d in stats.missed]
-    lines += ["posts per tag:", *(f"  {visible(tag):<24} {count}" for tag, count in stats.tags)]
+    width = max([24, *(_width(visible(label)) + 1 for label, _ in (*stats.tags, *stats.modes))])
+    lines += ["posts per tag:", *(f"  {_pad(visible(tag), width)} {count}" for tag, count in stats.tags)]
     if stats.modes:
         lines.append("mode split:")
-        lines += [f"  {visible(m):<24} {n} ({_share(n, stats.posts)})" for m, n in stats.modes]
+        lines += [f"  {_pad(visible(m), width)} {n} ({_share(n, stats.posts)})" for m, n in stats.modes]
     return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide East Asian characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
 
 
 def _as_json(value: Day | None) -> dict[str, Any] | None:

@@ -20,7 +20,8 @@ from learnlog_checks.rules._api import Context, PostRule
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
     if post.tags_as_string and post.tags:  # no tags at all: front-matter-schema reports it
         field = ctx.settings.tags_field
-        message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
+        count = len(post.tags)
+        message = f"{field!r} is one string; Jekyll splits it on spaces into {count} tag{'s' * (count != 1)}"
         fix = "write it as a list: " + field + ": [" + ", ".join(t.text for t in post.tags) + "]"
         yield RULE.on(post, post.key_pos(field), message, suggestion=fix)
 
