@@ -27,6 +27,7 @@ from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.model import LintResult, Pos
 from learnlog_checks.reading import splitting
+from learnlog_checks.reading.tagging import Spellings
 from learnlog_checks.reading.yamlnodes import Lines
 
 FIXABLE = frozenset({"allowed-tags", "duplicate-tag", "tag-string", "cut-by-comment"})
@@ -69,7 +70,8 @@ def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> 
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return []
-    edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases)
+    spellings = Spellings(settings.aliases, settings.tags)
+    edits = plan(text, marks, field=settings.tags_field, aliases=spellings)
     edits += plan_quotes(text, marks)
     if not edits:
         return []

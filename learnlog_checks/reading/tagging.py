@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from learnlog_checks.model import Post
 
@@ -76,8 +76,39 @@ def missing_comma(tag: str, known: Iterable[str]) -> list[str] | None:
 
 
 def resolved(post: Post, aliases: Mapping[str, str]) -> set[str]:
-    """The post's text tags with aliases replaced by the tags they stand for."""
-    return {aliases.get(tag.text, tag.text) for tag in post.tags if tag.yaml_type == "str"}
+    """The post's text tags with aliases replaced by the tags they stand for, in Unicode form NFC."""
+    return {
+        unicodedata.normalize("NFC", aliases.get(tag.text, tag.text))
+        for tag in post.tags
+        if tag.yaml_type == "str"
+    }
+
+
+def same_forms(vocabulary: Iterable[str]) -> dict[str, str]:
+    """NFC form -> the vocabulary's own spelling of each tag: a tag in another form is the same tag."""
+    return {unicodedata.normalize("NFC", tag): tag for tag in vocabulary}
+
+
+class Spellings(Mapping[str, str]):
+    """The aliases, and each vocabulary tag written in another Unicode form -> the vocabulary's form."""
+
+    def __init__(self, aliases: Mapping[str, str], vocabulary: Iterable[str]) -> None:
+        self.aliases = aliases
+        self.forms = same_forms(vocabulary)
+
+    def __getitem__(self, key: str) -> str:
+        if key in self.aliases:
+            return self.aliases[key]
+        meant = self.forms.get(unicodedata.normalize("NFC", key))
+        if meant is None or meant == key:
+            raise KeyError(key)
+        return meant
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.aliases)
+
+    def __len__(self) -> int:
+        return len(self.aliases)
 
 
 def type_word(kind: str) -> str:

@@ -8,16 +8,19 @@ own and is missing from the right one.
 Suggestions look for a tag equal but for case, Unicode form or a plural, then one that the typed tag
 shortens or extends (`mathematics` for `math`, `trad-ml` for `traditional-ml`, `ml` for
 `machine-learning`), then the closest spelling; `[theory nlp]` is named as two tags with a comma missing.
+A tag that is a vocabulary tag written in another Unicode form (`café` decomposed) is that tag: a
+warning, which `check --fix` rewrites in the vocabulary's form.
 Example: `categories: [nlpp]` -> "unknown tag 'nlpp'" with "did you mean 'nlp'?".
 Options: `[tags]` (without it every tag is allowed), `[aliases]`.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import missing_comma, suggest
+from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.reading.tagging import missing_comma, same_forms, suggest
 from learnlog_checks.rules._api import Context, PostRule
 
 
@@ -25,8 +28,25 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     vocabulary, aliases = ctx.settings.tags, ctx.settings.aliases
     if not vocabulary:
         return
+    forms = same_forms(vocabulary)
     for tag in post.tags:
         if tag.yaml_type != "str" or tag.text in vocabulary:
+            continue
+        meant = forms.get(unicodedata.normalize("NFC", tag.text))
+        if meant is not None:
+            form = "decomposed" if unicodedata.is_normalized("NFD", tag.text) else "composed otherwise"
+            message = (
+                f"tag {tag.text!r} is {meant!r} of [tags] written in another Unicode form ({form}); "
+                "it is the same tag"
+            )
+            yield RULE.at(
+                post.path,
+                tag.pos,
+                message,
+                suggestion="write it as in [tags]",
+                severity=Severity.WARNING,
+                fixable=True,
+            )
             continue
         if tag.text in aliases:
             target = aliases[tag.text]
