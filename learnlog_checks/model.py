@@ -57,6 +57,7 @@ class Fact(enum.Enum):
     UNREADABLE = "unreadable"  # not a regular file, too big, not UTF-8
     BYTE_ORDER_MARK = "byte-order-mark"  # the bytes start with a UTF-8 BOM
     FILE_NAME = "file-name"  # the name does not match the filename pattern, or its date is not real
+    FILE_EXTENSION = "file-extension"  # a post Jekyll publishes, but not with the pattern's extension
     SYNTAX = "syntax"  # no front matter Jekyll would read, invalid YAML, or YAML refused here
     DUPLICATE_KEY = "duplicate-key"  # a key given twice in one mapping
     CUT_BY_COMMENT = "cut-by-comment"  # a plain text value followed by ` #...`, which YAML drops

@@ -15,6 +15,7 @@ only on the arguments: sorted, no timestamps, a final newline.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -77,7 +78,11 @@ def modes_of(settings: Settings) -> tuple[str, ...]:
 def indexable(posts: Iterable[Post], settings: Settings) -> list[Post]:
     """The posts whose front matter parsed and whose file name matches `filename` (the site publishes)."""
     pattern = patterns.compile_filename(settings.filename)
-    return [p for p in posts if p.parsed and pattern.match(p.name.rsplit("/", 1)[-1])]
+    return [p for p in posts if p.parsed and _published(p.name.rsplit("/", 1)[-1], pattern, settings)]
+
+
+def _published(basename: str, pattern: re.Pattern[str], settings: Settings) -> bool:
+    return bool(pattern.match(basename)) or patterns.published_as(basename, settings.filename) is not None
 
 
 def group(posts: Iterable[Post], settings: Settings) -> Grouping:

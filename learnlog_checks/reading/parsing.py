@@ -79,13 +79,17 @@ def _stub(display: str, name: str, file_date: date | None, file_day: int | None)
 
 def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
     basename = name.rsplit("/", 1)[-1]
-    match = patterns.compile_filename(settings.filename).match(basename)
+    regex = patterns.compile_filename(settings.filename)
+    match = regex.match(basename)
+    canonical = patterns.published_as(basename, settings.filename) if match is None else None
+    if canonical is not None:  # a post all the same: checked, with a warning naming the right name
+        message = (
+            f"Jekyll publishes {basename!r} as a post, but its name does not follow {settings.filename!r}"
+        )
+        problems.append(Problem(Fact.FILE_EXTENSION, START, message, f"rename it to {canonical!r}"))
+        match = regex.match(canonical)
     if match is None:
-        message = f"file name {basename!r} does not match {settings.filename!r}"
-        hint = "rename it, or add it to 'exclude' if it is not a post"
-        if not basename.lower().endswith(".md") and settings.filename.endswith(".md"):
-            message += "; without '.md' the site never publishes it"
-        problems.append(Problem(Fact.FILE_NAME, START, message, hint))
+        problems.append(_name_problem(basename, settings))
         return None, None
     groups = match.groupdict()
     file_date = patterns.parse_date(groups["date"]) if groups.get("date") else None
@@ -94,6 +98,25 @@ def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[
         problems.append(Problem(Fact.FILE_NAME, START, message))
     day = int(groups["day"]) if groups.get("day") else None
     return file_date, day
+
+
+JEKYLL_DATED = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}-")  # how a name of Jekyll's _posts must start
+
+
+def _name_problem(basename: str, settings: Settings) -> Problem:
+    """A file whose name does not follow `filename`: why the site skips it, and the name to give it."""
+    message = f"file name {basename!r} does not match {settings.filename!r}"
+    if settings.posts.name == "_posts":  # a Jekyll site: say what Jekyll does with it
+        ext = basename.rpartition(".")[2].lower() if "." in basename else None
+        if ext is None:
+            message += "; Jekyll never publishes a post without an extension"
+        elif not JEKYLL_DATED.match(basename):
+            message += "; Jekyll never publishes a post whose name does not start with its date"
+        elif ext not in patterns.JEKYLL_POST_EXTENSIONS:
+            message += f"; Jekyll copies a '.{ext}' file as it is, not as a post page"
+    new = patterns.renamed(basename, settings.filename)
+    hint = f"rename it to {new!r}" if new else "rename it, or add it to 'exclude' if it is not a post"
+    return Problem(Fact.FILE_NAME, START, message, hint)
 
 
 def _post(
