@@ -26,6 +26,7 @@ from learnlog_checks.rules import (
     tag_type,
     title_day,
     title_pattern,
+    unknown_layout,
 )
 from learnlog_checks.rules._api import CollectionRule, Context, FileRule, PostRule, Rule, Scope
 
@@ -54,6 +55,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             byte_order_mark.RULE,
             tag_format.RULE,
             cut_by_comment.RULE,
+            unknown_layout.RULE,
         ),
         key=lambda rule: rule.code,
     )
