@@ -60,6 +60,8 @@ class Fact(enum.Enum):
     FILE_EXTENSION = "file-extension"  # a post Jekyll publishes, but not with the pattern's extension
     SYNTAX = "syntax"  # no front matter Jekyll would read, invalid YAML, or YAML refused here
     DUPLICATE_KEY = "duplicate-key"  # a key given twice in one mapping
+    LINE_ENDINGS = "line-endings"  # lines end in more than one way (CRLF, LF, CR)
+    BODY_BYTES = "body-bytes"  # a NUL byte or invalid UTF-8 after the front matter
     CUT_BY_COMMENT = "cut-by-comment"  # a plain text value followed by ` #...`, which YAML drops
 
 

@@ -17,6 +17,12 @@ from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Ta
 from learnlog_checks.reading import dates, heads, splitting, yamlnodes
 
 SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")
+# What each note about a file's bytes is as a fact (with its hint).
+NOTE_FACTS: dict[str, tuple[Fact, str | None]] = {
+    heads.LONE_CR: (Fact.SYNTAX, "save the file with LF or CRLF line endings"),
+    heads.MIXED: (Fact.LINE_ENDINGS, "save the file with one kind of line ending"),
+    heads.BODY: (Fact.BODY_BYTES, None),
+}
 
 
 def parse_file(path: str, name: str, display: str, settings: Settings) -> FileFacts:
@@ -29,7 +35,14 @@ def parse_head(head: heads.Head, name: str, display: str, settings: Settings) ->
     if head.problem is not None:
         pos = Pos(head.problem_line, head.problem_column)
         return FileFacts(None, (Problem(Fact.UNREADABLE, pos, head.problem),))
-    return parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+    if not head.notes:
+        return parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+    noted = [_noted(note) for note in head.notes]
+    if any(n.kind == heads.LONE_CR for n in head.notes):  # Jekyll sees no front matter: neither do we
+        file_date, file_day = _from_name(name, settings, noted)
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(noted))
+    facts = parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+    return FileFacts(facts.post, (*facts.problems, *noted))
 
 
 def parse_text(
@@ -55,6 +68,11 @@ def parse_text(
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     post = _post(document, name, display, settings, block.yaml, file_date, file_day)
     return FileFacts(post, tuple(problems))
+
+
+def _noted(note: heads.Note) -> Problem:
+    fact, hint = NOTE_FACTS[note.kind]
+    return Problem(fact, Pos(note.line, note.column), note.message, hint)
 
 
 def _meant(document: yamlnodes.Document, tags_field: str) -> list[Problem]:

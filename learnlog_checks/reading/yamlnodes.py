@@ -114,8 +114,35 @@ def parse(text: str, *, first_line: int = 2) -> Document:
         except PARSER_ERRORS as exc:
             if loader is not REFERENCE:
                 continue  # libyaml failed: PyYAML gives the verdict and the message
-            return _fatal(Document(), *_error(exc, lines))
+            return _fatal(_opened_here(exc, lines), *_error(exc, lines))
     raise AssertionError("unreachable: the reference loader always returns or fails")  # pragma: no cover
+
+
+OPENERS = {  # what YAML was inside when it gave up -> what opened it, and how to close it
+    "while parsing a flow sequence": ("the '[' opened here", "close it with ']'"),
+    "while parsing a flow mapping": ("the '{' opened here", "close it with '}'"),
+    "while scanning a quoted scalar": ("the quote opened here", "close it with the same quote"),
+}
+
+
+def _opened_here(exc: BaseException, lines: Lines) -> Document:
+    """For a bracket or quote never closed, a problem where it opened (where the fix goes), when YAML
+    gave up on a later line; the parser's own error follows."""
+    result = Document()
+    if not isinstance(exc, yaml.MarkedYAMLError) or exc.context_mark is None or exc.problem_mark is None:
+        return result
+    opener = OPENERS.get((exc.context or "").strip())
+    opened, gave_up = lines.pos(exc.context_mark.index), lines.pos(exc.problem_mark.index)
+    if opener is None or opened.line == gave_up.line:
+        return result
+    what, fix = opener
+    message = f"{what} is never closed (YAML gave up on line {gave_up.line})"
+    kind = "bracket" if "quote" not in what else "quote"
+    hint = f"{fix}, or quote the value if the {kind} is part of the text"
+    if kind == "quote":
+        hint = f"{fix}; a quote inside the text is written twice ('') or escaped (\\\")"
+    result.problems.append(Problem(Fact.SYNTAX, opened, message, hint))
+    return result
 
 
 def _error(exc: BaseException, lines: Lines) -> tuple[Pos, str, str | None]:

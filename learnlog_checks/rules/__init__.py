@@ -16,6 +16,7 @@ from learnlog_checks.rules import (
     front_matter_schema,
     front_matter_syntax,
     future_date,
+    mixed_line_endings,
     one_post_per_day,
     readable_file,
     required_tags,
@@ -56,6 +57,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             tag_format.RULE,
             cut_by_comment.RULE,
             unknown_layout.RULE,
+            mixed_line_endings.RULE,
         ),
         key=lambda rule: rule.code,
     )
