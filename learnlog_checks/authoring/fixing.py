@@ -1,15 +1,18 @@
-"""check --fix: the safe fixes only, made by editing the characters of the tag field's value in place.
+"""check --fix: the safe fixes only, made by editing the characters of a value in place.
 
-An alias becomes the tag it stands for, a tag string becomes a flow list (`categories: [a, b]`) and a
-repeated tag is dropped. Every other byte of the file stays as it was: comments, quoting, key order, line
-endings and the body. The YAML is never dumped again, and a file is rewritten (atomically) only when it
-changes. Only files with fixable findings in the check's result are touched.
+An alias (or a vocabulary tag in another Unicode form) becomes the tag it stands for, a tag string
+becomes a flow list (`categories: [a, b]`), a repeated tag is dropped, and a plain text value that a
+` #...` comment cut short is quoted whole (`title: "Part #2"`). Every other byte of the file stays as it
+was: comments, quoting, key order, line endings and the body. The YAML is never dumped again, and a file
+is rewritten (atomically) only when it changes. Only files with fixable findings in the check's result
+are touched.
 
 Positions come from the same line model as the parser's (`yamlnodes.Lines`: a character index of the
 front matter, lines ended by "\n" after CRLF and CR became LF), never from YAML's own line count, which
 also breaks lines at U+0085, U+2028 and U+2029. Before a file is written, the result is read back: the
-body must be byte-identical and the front matter must hold the same data but for the tags field, or
-the file is left as it was and the run says so.
+body must be byte-identical and the front matter must hold the same data but for the tags field (and a
+quoted value, which must read back as exactly the text planned), or the file is left as it was and the
+run says so.
 """
 
 from __future__ import annotations

@@ -20,11 +20,11 @@ from typing import Any
 
 import yaml
 
-from learnlog_checks import atomic, engine, schema
+from learnlog_checks import atomic, engine
+from learnlog_checks.authoring import verdict
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
-from learnlog_checks.engine import selection, stage
-from learnlog_checks.model import Finding, Post, Severity, finding_order
+from learnlog_checks.model import Finding, Post
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import form_problem, suggest
 
@@ -83,7 +83,7 @@ def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
     title = title_for(settings, text, day, when)
     front = front_matter(settings, posts, title=title, tags=tags, when=when)
     post_text = "---\n" + _dump(front) + "---\n\n"
-    errors = verdict(post_text, name, _shown(path, loaded), loaded, posts, today=today)
+    errors = verdict.errors(post_text, name, _shown(path, loaded), loaded, posts, today=today)
     if errors:
         findings = "".join(f"\n  {f.rule}: {f.message}" for f in errors)
         if not request.force:
@@ -122,25 +122,6 @@ def ways_out(settings: Settings, posts: Sequence[Post], errors: Sequence[Finding
     if following == when:
         return f"change the title, tags, --date or --day, {force}"
     return f"write the day after the last post instead ({options}), {force}"
-
-
-def verdict(
-    text: str, name: str, display: str, loaded: LoadedConfig, posts: Sequence[Post], *, today: date
-) -> list[Finding]:
-    """The errors `check` would report on the new post `text`, judged against every post of the log."""
-    from learnlog_checks.reading import parsing
-    from learnlog_checks.rules import COLLECTION_RULES
-
-    settings = loaded.settings
-    user = schema.load_user_schema(settings, loaded.root)
-    job = stage.Job(settings=settings, user_schema=user, today=today, root=loaded.root)
-    findings = stage.check_text(text, name, job)
-    new = parsing.parse_text(text, name, display, settings).post
-    if new is not None and new.parsed:
-        everyone = [*posts, new]
-        for rule in COLLECTION_RULES:
-            findings.extend(f for f in rule.check(everyone, stage.context(job)) if f.path == display)
-    return sorted({f for f in findings if _counts(f, name, settings)}, key=finding_order)
 
 
 def write(new: Draft, root: Path) -> None:
@@ -318,12 +299,6 @@ def _clean_title(text: str) -> str:
 
 def _dump(front: dict[str, Any]) -> str:
     return yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1 << 16, default_flow_style=None)
-
-
-def _counts(finding: Finding, name: str, settings: Settings) -> bool:
-    return finding.severity is Severity.ERROR and not selection.ignored_by_file(
-        finding, name, settings.ignore
-    )
 
 
 def _shown(path: Path, loaded: LoadedConfig) -> str:
