@@ -81,3 +81,17 @@ def test_the_quickstart_is_paste_safe() -> None:
         for part in re.split(r"&&|;|\|\|", command):
             words = part.split()
             assert not words or words[0] not in ("cd", "pushd", "popd"), line
+
+
+def test_init_never_writes_two_tags_that_differ_only_in_case(tmp_path: Path) -> None:
+    Log(tmp_path).write({**daily(5), "2024-01-07-day-6.md": post(6, tags="[Theory, nlp]")})
+    (tmp_path / "learnlog.toml").unlink()
+    result = run_cli(tmp_path, "init", "--yes")
+    assert result.returncode == 0, result.stderr
+    config = tomllib.loads((tmp_path / "learnlog.toml").read_text())
+    assert set(config["tags"]) == {"theory", "nlp"}
+    assert (
+        "# Theory: 1 post; the same tag as 'theory' but for case" in (tmp_path / "learnlog.toml").read_text()
+    )
+    out = run_cli(tmp_path, "check", "--format", "concise", "--today", TODAY).stdout
+    assert "unknown tag 'Theory' (did you mean 'theory'?)" in out

@@ -92,9 +92,15 @@ def render_config(found: Inferred) -> str:
         "# The allowed tags, with how many posts use each. Describe each: the tag pages show it.",
         "[tags]",
     ]
+    from learnlog_checks.reading.tagging import fold
+
     notes = {suspect.tag: suspect for suspect in found.suspects}
     for tag, count in sorted(found.tag_counts.items(), key=lambda item: (-item[1], item[0])):
         comment = f"{count} post" + ("s" if count != 1 else "")
+        meant = notes[tag].meant if tag in notes else None
+        if meant is not None and fold(meant) == fold(tag):  # [tags] may not hold both: one tag page
+            lines.append(f"# {_key(tag)}: {comment}; the same tag as {meant!r} but for case or Unicode form")
+            continue
         if tag in notes:
             comment += f"; likely a typo: {notes[tag].reason}"
         lines.append(f'{_key(tag)} = ""  # {comment}')
