@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
-    """One problem at one place. Field order is the sort order."""
+    """One problem at one place. Findings are listed in `finding_order` (by file, then by place)."""
 
     path: str  # relative to the working folder where possible, "/" separators
     line: int  # 1-based; 1 when the whole file is at fault
@@ -29,6 +30,17 @@ class Finding:
     severity: Severity = field(default=Severity.ERROR, compare=False)
     suggestion: str | None = field(default=None, compare=False)
     fixable: bool = field(default=False, compare=False)
+
+
+NUMBERS = re.compile(r"(\d+)")
+
+
+def finding_order(finding: Finding) -> tuple[object, ...]:
+    """How findings are listed: by file, the numbers in its path compared as numbers (so that
+    `2024-1-2-day-1.md` comes before `2024-09-17-day-260.md`, `day-9` before `day-10`), then by place."""
+    parts = NUMBERS.split(finding.path)
+    natural = tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+    return (natural, finding.path, finding.line, finding.column, finding.code, finding.rule, finding.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +57,12 @@ class Fact(enum.Enum):
     UNREADABLE = "unreadable"  # not a regular file, too big, not UTF-8
     BYTE_ORDER_MARK = "byte-order-mark"  # the bytes start with a UTF-8 BOM
     FILE_NAME = "file-name"  # the name does not match the filename pattern, or its date is not real
+    FILE_EXTENSION = "file-extension"  # a post Jekyll publishes, but not with the pattern's extension
     SYNTAX = "syntax"  # no front matter Jekyll would read, invalid YAML, or YAML refused here
     DUPLICATE_KEY = "duplicate-key"  # a key given twice in one mapping
+    LINE_ENDINGS = "line-endings"  # lines end in more than one way (CRLF, LF, CR)
+    BODY_BYTES = "body-bytes"  # a NUL byte or invalid UTF-8 after the front matter
+    CUT_BY_COMMENT = "cut-by-comment"  # a plain text value followed by ` #...`, which YAML drops
 
 
 @dataclass(frozen=True, slots=True)

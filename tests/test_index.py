@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from learnlog_checks import engine, index
 from learnlog_checks.cli.app import app
-from learnlog_checks.config.settings import LoadedConfig, Settings, load
+from learnlog_checks.config.settings import LoadedConfig, Requirement, Settings, load
 from learnlog_checks.index import folder_sync
+from learnlog_checks.model import Pos, Post, Tag
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CONFIG = """\
@@ -97,7 +98,7 @@ def test_charts_are_standalone_svg_with_the_marker(tmp_path: Path) -> None:
     for name in ("modes.svg", "topics.svg"):
         assert pages[name].startswith(index.SVG_MARKER + "\n<svg ")
         assert ET.fromstring(pages[name]).tag == "{http://www.w3.org/2000/svg}svg"
-    assert ">practice</text>" in pages["modes.svg"] and ">nlp</text>" in pages["topics.svg"]
+    assert ">only practice</text>" in pages["modes.svg"] and ">nlp</text>" in pages["topics.svg"]
 
 
 def test_unused_configured_tag_is_listed_without_a_page(tmp_path: Path) -> None:
@@ -107,9 +108,20 @@ def test_unused_configured_tag_is_listed_without_a_page(tmp_path: Path) -> None:
     assert "unused.md" not in pages
 
 
-def test_mode_split_counts_posts_without_a_mode() -> None:
-    grouping = index.Grouping(by_tag={}, modes=("theory", "practice"), topics=())
-    assert index.mode_split(grouping) == [("theory", 0), ("practice", 0)]
+def test_mode_groups_of_no_posts_are_all_zero() -> None:
+    settings = Settings(require=(Requirement(("nlp",), ("theory", "practice")),))
+    assert index.mode_groups([], settings) == [
+        ("only theory", 0), ("only practice", 0), ("theory and practice", 0), ("no mode", 0)
+    ]  # fmt: skip
+
+
+def test_mode_groups_with_three_modes_list_the_combinations_that_occur() -> None:
+    settings = Settings(tags_field="t", require=(Requirement(("x",), ("a", "b", "c")),))
+    posts = [Post("p", f"{n}.md", {"t": tags}, {}, tags=tuple(Tag(t, Pos(1, 1)) for t in tags))
+             for n, tags in enumerate([["a"], ["a", "c"], ["a", "b", "c"], [], ["c", "a"]])]  # fmt: skip
+    assert index.mode_groups(posts, settings) == [
+        ("only a", 1), ("only b", 0), ("only c", 0), ("a and c", 2), ("a, b and c", 1), ("no mode", 1)
+    ]  # fmt: skip
 
 
 def test_no_require_means_no_modes_chart(tmp_path: Path) -> None:

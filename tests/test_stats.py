@@ -55,7 +55,8 @@ def test_figures_of_a_log_with_gaps(tmp_path: Path) -> None:
     assert (got.longest_streak, got.longest_from) == (3, date(2024, 1, 2))
     assert got.missed == (date(2024, 1, 5), date(2024, 1, 8), date(2024, 1, 9))
     assert got.tags == (("nlp", 3), ("theory", 3), ("practice", 2))
-    assert got.modes == (("theory", 3), ("practice", 2), ("(no mode)", 1))
+    # exclusive: day 1 theory, 2 practice, 3 theory, 5 practice, 6 none, 9 theory
+    assert got.modes == (("only theory", 3), ("only practice", 2), ("theory and practice", 0), ("no mode", 1))
 
 
 @pytest.mark.parametrize(
@@ -95,13 +96,13 @@ def test_text_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "  2024-01-08",
         "  2024-01-09",
     ]
-    assert "  theory                   3 (50.0%)" in out
+    assert "  only theory              3 (50.0%)" in out
 
 
 def test_json_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = invoke(make_log(tmp_path), monkeypatch, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["version"] == 1
+    assert code == 0 and data["version"] == 2
     assert data["first"] == {"date": "2024-01-02", "day": 1}
     assert data["missed_dates"] == ["2024-01-05", "2024-01-08", "2024-01-09"]
     assert (data["current_streak"], data["longest_streak"], data["longest_streak_start"]) == (
@@ -110,7 +111,7 @@ def test_json_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "2024-01-02",
     )
     assert data["tags"] == {"nlp": 3, "theory": 3, "practice": 2}
-    assert data["modes"] == {"theory": 3, "practice": 2, "(no mode)": 1}
+    assert data["modes"] == {"only theory": 3, "only practice": 2, "theory and practice": 0, "no mode": 1}
 
 
 def test_markdown_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,7 +119,7 @@ def test_markdown_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert code == 0
     assert "| longest streak | 3 days (2024-01-02 to 2024-01-04) |" in out
     assert "Missed dates: 2024-01-05, 2024-01-08, 2024-01-09" in out
-    assert "| theory | 3 | 50.0% |" in out and "| nlp | 3 |" in out
+    assert "| only theory | 3 | 50.0% |" in out and "| nlp | 3 |" in out
 
 
 def test_markdown_escapes_tags() -> None:

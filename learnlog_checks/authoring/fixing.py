@@ -1,15 +1,18 @@
-"""check --fix: the safe fixes only, made by editing the characters of the tag field's value in place.
+"""check --fix: the safe fixes only, made by editing the characters of a value in place.
 
-An alias becomes the tag it stands for, a tag string becomes a flow list (`categories: [a, b]`) and a
-repeated tag is dropped. Every other byte of the file stays as it was: comments, quoting, key order, line
-endings and the body. The YAML is never dumped again, and a file is rewritten (atomically) only when it
-changes. Only files with fixable findings in the check's result are touched.
+An alias (or a vocabulary tag in another Unicode form) becomes the tag it stands for, a tag string
+becomes a flow list (`categories: [a, b]`), a repeated tag is dropped, and a plain text value that a
+` #...` comment cut short is quoted whole (`title: "Part #2"`). Every other byte of the file stays as it
+was: comments, quoting, key order, line endings and the body. The YAML is never dumped again, and a file
+is rewritten (atomically) only when it changes. Only files with fixable findings in the check's result
+are touched.
 
 Positions come from the same line model as the parser's (`yamlnodes.Lines`: a character index of the
 front matter, lines ended by "\n" after CRLF and CR became LF), never from YAML's own line count, which
 also breaks lines at U+0085, U+2028 and U+2029. Before a file is written, the result is read back: the
-body must be byte-identical and the front matter must hold the same data but for the tags field, or
-the file is left as it was and the run says so.
+body must be byte-identical and the front matter must hold the same data but for the tags field (and a
+quoted value, which must read back as exactly the text planned), or the file is left as it was and the
+run says so.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.model import LintResult, Pos
 from learnlog_checks.reading import splitting
+from learnlog_checks.reading.tagging import Spellings
 from learnlog_checks.reading.yamlnodes import Lines
 
-FIXABLE = frozenset({"allowed-tags", "duplicate-tag", "tag-string"})
+FIXABLE = frozenset({"allowed-tags", "duplicate-tag", "tag-string", "cut-by-comment"})
 STR = "tag:yaml.org,2002:str"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # a line with its own ending
@@ -49,6 +53,8 @@ class Edit:
     text: str
     pos: Pos
     note: str
+    key: str | None = None  # a top-level key whose value the edit sets to `value` (else the tags)
+    value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +100,16 @@ def fix_for(path: Path, display: str, marks: set[Mark], settings: Settings) -> F
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases)
+    spellings = Spellings(settings.aliases, settings.tags)
+    edits = plan(text, marks, field=settings.tags_field, aliases=spellings)
+    edits += plan_quotes(text, marks)
     if not edits:
         return None
     fixed = apply_edits(text, edits)
     if fixed == text:
         return None
-    if not same_but_tags(text, fixed, settings.tags_field):
+    values = {e.key: e.value for e in edits if e.key is not None and e.value is not None}
+    if not same_but_tags(text, fixed, settings.tags_field, values=values):
         where = edits[0].pos
         note = f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"
         return FileFix(path, display, text, None, (note,))
@@ -108,12 +117,21 @@ def fix_for(path: Path, display: str, marks: set[Mark], settings: Settings) -> F
     return FileFix(path, display, text, fixed, notes)
 
 
-def same_but_tags(text: str, fixed: str, field: str) -> bool:
-    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field`."""
+def same_but_tags(text: str, fixed: str, field: str, *, values: Mapping[str, str] | None = None) -> bool:
+    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field`.
+
+    `values`: top-level keys whose value `fixed` sets on purpose, each to exactly the text given.
+    """
     before, after = _data_and_body(text), _data_and_body(fixed)
     if before is None or after is None or before[1] != after[1]:
         return False
     old, new = before[0], after[0]
+    for key, value in (values or {}).items():
+        if new.pop(key, None) != value or key not in old:
+            return False
+        old.pop(key)
+    if field not in old and field not in new:
+        return old == new
     tags = new.pop(field, None)
     old.pop(field, None)
     return old == new and isinstance(tags, list) and all(isinstance(tag, str) for tag in tags)
@@ -150,6 +168,41 @@ def plan(text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str])
         edit = _fix_string(node, where, marks, field, aliases)
         return [edit] if edit is not None else []
     return []
+
+
+def plan_quotes(text: str, marks: set[Mark]) -> list[Edit]:
+    """Quote each plain top-level value that a ` #...` comment cut short, comment included."""
+    if not any(mark[0] == "cut-by-comment" for mark in marks):
+        return []
+    body = text[1:] if text.startswith("\ufeff") else text
+    block = splitting.split(LINE_BREAK.sub("\n", body))
+    if isinstance(block, splitting.SplitError):
+        return []
+    try:
+        root = yaml.compose(block.yaml, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, MappingNode):
+        return []
+    where = _Offsets(text, block.yaml)
+    edits = []
+    for key, value in root.value:
+        if not isinstance(value, ScalarNode) or value.style is not None or value.tag != STR:
+            continue
+        pos = where.pos(value.start_mark)
+        if ("cut-by-comment", pos.line, pos.column) in marks:
+            edits.append(_quote(key, value, where, pos))
+    return edits
+
+
+def _quote(key: Node, value: ScalarNode, where: _Offsets, pos: Pos) -> Edit:
+    start, end = where.of(value.start_mark), where.of(value.end_mark)
+    line_end = LINE_BREAK.search(where.text, end)
+    rest = where.text[end : line_end.start() if line_end else len(where.text)].rstrip(" \t")
+    whole = value.value + rest
+    text = json.dumps(whole, ensure_ascii=False)
+    name = str(key.value)
+    return Edit(start, end + len(rest), text, pos, f"quoted {name!r}: {name}: {text}", key=name, value=whole)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

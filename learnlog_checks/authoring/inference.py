@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from learnlog_checks import engine
+from learnlog_checks.authoring.history import Replacement, replaced_tags
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.model import Post
@@ -78,6 +79,7 @@ class Inferred:
     tag_counts: Counter[str]
     suspects: tuple[Suspect, ...] = ()
     excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
+    history: tuple[Replacement, ...] = ()  # tags the author replaced by hand, no longer used: aliases
 
 
 def infer(root: Path, *, posts: Path | None = None) -> Inferred:
@@ -101,8 +103,16 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     settings = replace(base, tags_field=tags_field, title=title)
     posts_read = _read(root, settings)
     settings = replace(settings, start=infer_start(posts_read))
-    counts = Counter(t.text for p in posts_read for t in p.tags if t.yaml_type == "str")
-    return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded)
+    counts = Counter(tag for p in posts_read for tag in {t.text for t in p.tags if t.yaml_type == "str"})
+    replaced = [r for r in replaced_tags(root, settings) if r.new in counts]
+    found = {s.tag: s for s in suspects(counts)}
+    for r in replaced:
+        if r.old in counts:  # replaced in one post, still used in another: a typo left behind
+            reason = f"replaced by {r.new!r} in a later commit of {r.path}"
+            found[r.old] = Suspect(r.old, counts[r.old], reason, r.new)
+    history = tuple(r for r in replaced if r.old not in counts)
+    ordered = sorted(found.values(), key=lambda x: (x.count, x.tag))
+    return Inferred(settings, len(posts_read), counts, tuple(ordered), excluded, history)
 
 
 def posts_folder_problem(root: Path, folder: Path) -> str | None:

@@ -14,17 +14,17 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from learnlog_checks import atomic, engine, schema
+from learnlog_checks import atomic, engine
+from learnlog_checks.authoring import verdict
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
-from learnlog_checks.engine import selection, stage
-from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.model import Finding, Post
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import form_problem, suggest
 
@@ -39,13 +39,22 @@ class UsageError(NewPostError):
     """A value the author typed is not valid (an empty title, an empty tag): invalid usage, exit 2."""
 
 
+class Rejected(NewPostError):
+    """The post would not pass `check`; the message names each finding and the ways out."""
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What the author asked for: the date, the title text and the tags as typed."""
+    """What the author asked for: the date, the title text and the tags as typed; the day and --force.
 
-    date: date
+    Without a date the post is for today, or, given only a day in a log with `start`, for that day's date.
+    """
+
+    date: date | None
     title: str
     tags: tuple[str, ...]
+    day: int | None = None
+    force: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +70,58 @@ def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
     """The next post for `request`; NewPostError when it would break the log or overwrite a file."""
     settings = loaded.settings
     posts = engine.read(loaded, cwd=loaded.root, detail=engine.Detail.WHOLE).posts
-    _refuse_same_day(posts, request.date)
-    day = day_number(settings, posts, request.date)
+    when = _date_of(request, settings, today)
+    _refuse_same_day(posts, when)
+    day = day_number(settings, posts, when, given=request.day)
     tags, notes = resolve_tags(request.tags, settings)
     text = _clean_title(request.title)
-    name = file_name(settings.filename, when=request.date, day=day, text=text)
+    name = file_name(settings.filename, when=when, day=day, text=text)
     path = loaded.posts_dir / name
     atomic.check_inside(loaded.root, path)  # atomic.Outside: a linked folder, or outside the log
     if path.exists() or path.is_symlink():
         raise NewPostError(f"{_shown(path, loaded)} already exists; it is never overwritten")
-    title = title_for(settings, text, day, request.date)
-    front = front_matter(settings, posts, title=title, tags=tags, when=request.date)
+    title = title_for(settings, text, day, when)
+    front = front_matter(settings, posts, title=title, tags=tags, when=when)
     post_text = "---\n" + _dump(front) + "---\n\n"
-    _validate(post_text, name, loaded, today)
+    errors = verdict.errors(post_text, name, _shown(path, loaded), loaded, posts, today=today)
+    if errors:
+        findings = "".join(f"\n  {f.rule}: {f.message}" for f in errors)
+        if not request.force:
+            ways = ways_out(settings, posts, errors, when=when)
+            shown = _shown(path, loaded)
+            raise Rejected(f"{shown} would not pass `learnlog-check check`:{findings}\n{ways}")
+        notes.append(f"written anyway (--force); `learnlog-check check` will report:{findings}")
     return Draft(path, post_text, tuple(notes))
+
+
+def _date_of(request: Request, settings: Settings, today: date) -> date:
+    """The date asked for; else the date of the day asked for (in a log with `start`); else today."""
+    if request.date is not None:
+        return request.date
+    if request.day is not None and settings.start is not None:
+        return settings.start + timedelta(days=request.day - 1)
+    return today
+
+
+CALENDAR_RULES = frozenset({"sequential-numbering", "day-matches-date", "future-date", "one-post-per-day"})
+
+
+def ways_out(settings: Settings, posts: Sequence[Post], errors: Sequence[Finding], *, when: date) -> str:
+    """What the author can do instead: the next day of the log (for a calendar finding), or --force."""
+    force = "or write it anyway with --force"
+    dated = [p.date for p in posts if p.date is not None]
+    if not dated or not any(f.rule in CALENDAR_RULES for f in errors):
+        return f"change the title, tags, --date or --day, {force}"
+    following = max(dated) + timedelta(days=1)
+    numbered = uses_day_numbers(settings)
+    if settings.start is not None:
+        day = (following - settings.start).days + 1
+    else:
+        day = max((p.day for p in posts if p.day is not None), default=0) + 1
+    options = f"--date {following.isoformat()}" + (f" or --day {day}" if numbered and day >= 1 else "")
+    if following == when:
+        return f"change the title, tags, --date or --day, {force}"
+    return f"write the day after the last post instead ({options}), {force}"
 
 
 def write(new: Draft, root: Path) -> None:
@@ -131,14 +178,26 @@ def locked(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
         os.close(fd)
 
 
-def day_number(settings: Settings, posts: Sequence[Post], when: date) -> int | None:
-    """Day N of the log for `when`: from `start`, else one after the highest day so far."""
-    uses_day = patterns.has_field(settings.filename, "day") or (
+def uses_day_numbers(settings: Settings) -> bool:
+    """Whether the log numbers its posts: {day} in `filename` or in `title`."""
+    return patterns.has_field(settings.filename, "day") or (
         settings.title is not None and patterns.has_field(settings.title, "day")
     )
-    if not uses_day:
+
+
+def day_number(
+    settings: Settings, posts: Sequence[Post], when: date, *, given: int | None = None
+) -> int | None:
+    """Day N of the log for `when`: the day `given`, else from `start`, else one after the highest so far."""
+    if not uses_day_numbers(settings):
+        if given is not None:
+            raise UsageError("--day: this log has no day numbers (no {day} in `filename` or `title`)")
         return None
-    if settings.start is not None:
+    if given is not None:
+        if given < 1:
+            raise UsageError(f"--day {given}: day numbers start at 1")
+        day = given
+    elif settings.start is not None:
         day = (when - settings.start).days + 1
         if day < 1:
             raise NewPostError(f"{when} is before day 1 of the log ({settings.start}, `start` in the config)")
@@ -240,23 +299,6 @@ def _clean_title(text: str) -> str:
 
 def _dump(front: dict[str, Any]) -> str:
     return yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1 << 16, default_flow_style=None)
-
-
-def _validate(text: str, name: str, loaded: LoadedConfig, today: date) -> None:
-    """Run the file and post rules on the new post; any error stops it from being written."""
-    settings = loaded.settings
-    user = schema.load_user_schema(settings, loaded.root)
-    job = stage.Job(settings=settings, user_schema=user, today=today, root=loaded.root)
-    findings = stage.check_text(text, name, job)
-    errors = [f for f in findings if _counts(f, name, settings)]
-    if errors:
-        raise NewPostError("; ".join(f"{f.rule}: {f.message}" for f in sorted(errors)))
-
-
-def _counts(finding: Finding, name: str, settings: Settings) -> bool:
-    return finding.severity is Severity.ERROR and not selection.ignored_by_file(
-        finding, name, settings.ignore
-    )
 
 
 def _shown(path: Path, loaded: LoadedConfig) -> str:

@@ -27,6 +27,22 @@ def load_config(explicit: Path | None, *, use_cache: bool = False, keep: bool = 
         fail(f"{exc}\n(fix the config file; `learnlog-check schema --config-schema` shows every key)")
 
 
+def require_posts_folder(loaded: LoadedConfig, what: str) -> None:
+    """Exit 2 when the log's posts folder does not exist, saying where it was looked for."""
+    if loaded.posts_dir.is_dir():
+        return
+    folder = loaded.settings.posts.as_posix()
+    if loaded.source is None:
+        fail(
+            f"no posts folder '{folder}' here and no learnlog.toml here or above; {what}. Run this in the "
+            "log's folder, or `learnlog-check init` there first"
+        )
+    fail(
+        f"posts folder '{folder}' does not exist (relative to {loaded.source}); {what}. Create it, or set "
+        "'posts' in learnlog.toml"
+    )
+
+
 def today_for(loaded: LoadedConfig, fixed: str | None) -> date:
     """`fixed` (from --today) as a date, else today in the log's time zone."""
     from learnlog_checks.reading.dates import today_in

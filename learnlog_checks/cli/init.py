@@ -96,19 +96,32 @@ def render_config(found: Inferred) -> str:
         "# The allowed tags, with how many posts use each. Describe each: the tag pages show it.",
         "[tags]",
     ]
+    from learnlog_checks.reading.tagging import fold
+
     notes = {suspect.tag: suspect for suspect in found.suspects}
     for tag, count in sorted(found.tag_counts.items(), key=lambda item: (-item[1], item[0])):
         comment = f"{count} post" + ("s" if count != 1 else "")
+        meant = notes[tag].meant if tag in notes else None
+        if meant is not None and fold(meant) == fold(tag):  # [tags] may not hold both: one tag page
+            lines.append(f"# {_key(tag)}: {comment}; the same tag as {meant!r} but for case or Unicode form")
+            continue
         if tag in notes:
             comment += f"; likely a typo: {notes[tag].reason}"
         lines.append(f'{_key(tag)} = ""  # {comment}')
-    aliases = [f"# {_key(x.tag)} = {_string(x.meant)}" for x in found.suspects if x.meant is not None]
-    if aliases:
+    typos = [f"# {_key(x.tag)} = {_string(x.meant)}" for x in found.suspects if x.meant is not None]
+    history = [f"{_key(r.old)} = {_string(r.new)}  # replaced by hand in {r.path}" for r in found.history]
+    if history or typos:
         lines += [
             "",
-            "# Likely typos: uncomment a line to make `learnlog-check check --fix` rewrite the tag.",
+            "# Old or wrong spellings and the tag they mean; `check --fix` rewrites them.",
+            "[aliases]",
         ]
-        lines += ["[aliases]", *aliases]
+    if history:
+        lines += ["# Tags you replaced by another in a later commit of a post (from the Git history):"]
+        lines += history
+    if typos:
+        lines += ["# Likely typos: uncomment a line to make `learnlog-check check --fix` rewrite the tag."]
+        lines += typos
     return "\n".join(lines) + "\n"
 
 
@@ -214,6 +227,8 @@ def _summary(found: Inferred) -> None:
     out.write(f"tags: {len(found.tag_counts)}\n")
     for name in found.excluded:
         out.write(f"  excluded {name}: not named like the other posts (rename it if it is one)\n")
+    for r in found.history:
+        out.write(f"  alias from history: {r.old!r} -> {r.new!r} (replaced by hand in {r.path})\n")
     for suspect in found.suspects:
         meant = f"; did you mean {suspect.meant!r}?" if suspect.meant else ""
         out.write(f"  likely typo: tag {suspect.tag!r} {suspect.reason}{meant}\n")

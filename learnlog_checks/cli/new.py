@@ -21,14 +21,25 @@ def command(
         str | None, typer.Option(help="The title's text; the log's `title` pattern adds the day number.")
     ] = None,
     tags: Annotated[str | None, typer.Option(help="Comma-separated tags from the log's [tags].")] = None,
+    day: Annotated[
+        int | None,
+        typer.Option(help="The day number; without --date, a log with `start` dates the post that day."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write the post even if `check` would report it (it says what).")
+    ] = False,
     config_path: ConfigOpt = None,
     today: TodayOpt = None,
 ) -> None:
     """Write the next post (day number, date, file name, front matter); refuses to overwrite.
 
+    A post that `check` would reject (a gap in the numbering, a date off its day, a missing mode) is not
+    written: the error names each finding and the ways out (--date, --day, or --force to write it anyway).
+
     \b
     Example: learnlog-check new --title "Attention is all you need" --tags theory,nlp
              learnlog-check new --date 2024-03-01 --title "Probability: Bayes" --tags math-for-ml,theory
+             learnlog-check new --day 367 --title "Back again" --tags practice
     """
     from learnlog_checks import atomic
     from learnlog_checks.authoring import newpost
@@ -37,10 +48,15 @@ def command(
     from learnlog_checks.reading.discovery import display_path
 
     loaded = common.load_config(config_path)
+    common.require_posts_folder(loaded, "nothing was written")
     now = common.today_for(loaded, today)
-    when = _parse_date(date_text) if date_text is not None else now
+    when = _parse_date(date_text) if date_text is not None else None
     request = newpost.Request(
-        date=when, title=_ask(title, "Title", "--title"), tags=_split(_ask(tags, "Tags (a,b)", "--tags"))
+        date=when,
+        title=_ask(title, "Title", "--title"),
+        tags=_split(_ask(tags, "Tags (a,b)", "--tags")),
+        day=day,
+        force=force,
     )
     try:
         with newpost.locked(loaded.root):  # a second `new` at once reads the log with this post in it

@@ -64,6 +64,65 @@ def _literal(text: str, pattern: str, fields: dict[str, str]) -> None:
     )
 
 
+def example_title(pattern: str, title: str, *, day: int) -> str:
+    """The title `title` should be under `pattern`: the author's own text in it, `day` for {day}.
+
+    The text is what is left of `title` once a loose copy of the pattern's other parts is taken off:
+    `(Day 123] Eigenvalues` under `(Day {day}) {text}` gives `(Day 123) Eigenvalues`.
+    """
+    text = _own_text(pattern, title) or title.strip()
+    values = {"day": str(day), "text": text}
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), pattern)
+
+
+def _own_text(pattern: str, title: str) -> str | None:
+    if "{text}" not in pattern:
+        return None
+    parts: list[str] = []
+    for piece in re.split(r"(\{[a-z_]*\})", pattern):
+        if piece == "{text}":
+            parts.append(r"(?P<text>.*?)")
+        elif piece in ("{day}", "{date}"):
+            parts.append(r"[\d-]*")
+        else:  # literal text: its words optional, any punctuation and spaces around them
+            words = "".join(rf"(?:{re.escape(w)})?[\W_]*" for w in re.findall(r"[^\W_]+", piece))
+            parts.append(r"[\W_]*" + words)
+    match = re.fullmatch("".join(parts), title.strip(), re.IGNORECASE)
+    return match["text"].strip() if match and match["text"].strip() else None
+
+
+# Extensions of the posts Jekyll renders as post pages (its default `markdown_ext`, and HTML), any case.
+JEKYLL_POST_EXTENSIONS = frozenset({"md", "markdown", "mkdown", "mkdn", "mkd", "html"})
+
+
+def published_as(basename: str, pattern: str) -> str | None:
+    """The name under `pattern` of a post Jekyll publishes whose extension is not the pattern's:
+    `2024-01-03-day-2.markdown` -> `2024-01-03-day-2.md`; None for any other name."""
+    stem, dot, ext = basename.rpartition(".")
+    wanted = _extension(pattern)
+    if not dot or not stem or wanted is None or ext.lower() not in JEKYLL_POST_EXTENSIONS:
+        return None
+    candidate = f"{stem}.{wanted}"
+    return candidate if candidate != basename and compile_filename(pattern).match(candidate) else None
+
+
+def renamed(basename: str, pattern: str) -> str | None:
+    """A name that follows `pattern` for a file that does not: its extension added, or put in place."""
+    wanted = _extension(pattern)
+    if wanted is None:
+        return None
+    stem = basename.rpartition(".")[0]
+    for candidate in (f"{basename}.{wanted}", f"{stem}.{wanted}" if stem else ""):
+        if candidate and compile_filename(pattern).match(candidate):
+            return candidate
+    return None
+
+
+def _extension(pattern: str) -> str | None:
+    tail = pattern.rsplit("}", 1)[-1]
+    return tail.rpartition(".")[2] or None if "." in tail else None
+
+
 def parse_date(text: str) -> date | None:
     """`2024-1-2` or `2024-01-02` -> a date; None when it is not a real calendar day."""
     try:

@@ -53,6 +53,8 @@ class Settings:
     aliases: dict[str, str] = field(default_factory=dict)
     require: tuple[Requirement, ...] = ()
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Not a key of the file: the layouts of the Jekyll site (config.site), read at every load.
+    site_layouts: tuple[tuple[str, tuple[str, ...]], ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""
@@ -82,6 +84,7 @@ class Settings:
             aliases=dict(data["aliases"]),
             require=tuple(_requirement(r) for r in data["require"]),
             ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
+            site_layouts=_layouts(data["site_layouts"]),
         )
         if settings.fingerprint() != json.dumps(data, sort_keys=True):
             raise ValueError("not the JSON of Settings")
@@ -90,6 +93,12 @@ class Settings:
     def fingerprint(self) -> str:
         """A text that differs whenever any setting does."""
         return json.dumps(self.to_json(), sort_keys=True)
+
+
+def _layouts(data: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    if data is None:
+        return None
+    return tuple((str(where), tuple(str(name) for name in names)) for where, names in data)
 
 
 def _requirement(data: dict[str, Any]) -> Requirement:
@@ -150,7 +159,8 @@ def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False, keep: boo
         raise ConfigError(f"{source}: cannot read: {exc.strerror}") from None
     root = source.parent
     if not use_cache:
-        return LoadedConfig(settings=validate(_table(source, data), source), root=root, source=source)
+        fresh = validate(_table(source, data), source)
+        return LoadedConfig(settings=_with_site(fresh, root), root=root, source=source)
     from learnlog_checks import stored
 
     store = stored.ConfigStore.open(root, source.name, data)
@@ -159,7 +169,16 @@ def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False, keep: boo
         settings = validate(_table(source, data), source)
         if keep:
             store.write(settings.to_json())
-    return LoadedConfig(settings=settings, root=root, source=source)
+    return LoadedConfig(settings=_with_site(settings, root), root=root, source=source)
+
+
+def _with_site(settings: Settings, root: Path) -> Settings:
+    """The settings with the facts of the site around the posts, read now (so part of the cache key)."""
+    from dataclasses import replace
+
+    from learnlog_checks.config import site
+
+    return replace(settings, site_layouts=site.layouts(root / settings.posts))
 
 
 def validate(table: Mapping[str, Any], source: Path) -> Settings:

@@ -8,6 +8,7 @@ before (the validated-config cache) does not import pydantic at all.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -88,6 +89,23 @@ class Settings(BaseModel):
         if not value.parts:  # "", "." and "./" are all the log's root
             example = "_posts" if info.field_name == "posts" else "tags"
             raise ValueError(f"must be a folder inside the log, not the log's root (such as {example!r})")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_distinct(cls, value: dict[str, str]) -> dict[str, str]:
+        seen: dict[str, str] = {}
+        clashes = []
+        for tag in value:
+            folded = unicodedata.normalize("NFKC", tag).casefold().strip()
+            if folded in seen:
+                clashes.append(f"{seen[folded]!r} and {tag!r}")
+            seen.setdefault(folded, tag)
+        if clashes:
+            raise ValueError(
+                f"tags {'; '.join(clashes)} differ only in case or Unicode form, so they would share one "
+                "tag page; keep one of each, and list the other spelling in [aliases]"
+            )
         return value
 
     @field_validator("aliases")

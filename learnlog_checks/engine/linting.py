@@ -18,7 +18,7 @@ from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import records, selection, stage
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.reader import Detail, files, read
-from learnlog_checks.model import Finding, LintResult, Post
+from learnlog_checks.model import Finding, LintResult, Post, finding_order
 from learnlog_checks.rules import COLLECTION_RULES
 
 
@@ -53,7 +53,7 @@ def lint(
         if cache is not None:
             cache.keep_verdict(findings)
     kept = [f for f in findings if f.path in wanted and selection.selected(f, options.select, options.ignore)]
-    return LintResult(findings=tuple(sorted(set(kept))), files_checked=len(wanted))
+    return LintResult(findings=tuple(sorted(set(kept), key=finding_order)), files_checked=len(wanted))
 
 
 def validated_schema(loaded: LoadedConfig, options: Options | None = None) -> dict[str, Any] | None:

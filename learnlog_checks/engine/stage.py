@@ -58,7 +58,9 @@ def context(job: Job) -> Context:
 
 def head_digest(item: Item, head: heads.Head) -> str:
     """A digest of everything the stage reads: the names and the decoded head (or why it is unreadable)."""
-    meta = repr((item.name, item.display, head.had_bom, head.complete, head.problem, head.problem_line))
+    meta = repr(
+        (item.name, item.display, head.had_bom, head.complete, head.problem, head.problem_line, head.notes)
+    )
     digest = hashlib.blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=16)
     digest.update(repr(head.problem_column).encode())
     digest.update(b"\0")

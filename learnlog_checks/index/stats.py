@@ -8,6 +8,7 @@ that ends today or yesterday (today may still get its post); otherwise it is 0.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,12 +16,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.index.pages import NO_MODE, indexable, modes_of, text
+from learnlog_checks.index.pages import indexable, mode_groups, modes_of, text
 from learnlog_checks.model import Post
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible
 
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: `modes` holds exclusive groups ("only theory", "theory and practice", "no mode")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Stats:
     longest_from: date | None
     missed: tuple[date, ...]
     tags: tuple[tuple[str, int], ...]  # most used first, then by name
-    modes: tuple[tuple[str, int], ...]  # config order, then NO_MODE when some posts have none
+    modes: tuple[tuple[str, int], ...]  # exclusive groups that add up to `posts` (pages.mode_groups)
 
 
 def compute(posts: Iterable[Post], settings: Settings, *, today: date) -> Stats:
@@ -97,13 +98,7 @@ def _tag_counts(posts: Sequence[Post], settings: Settings) -> tuple[tuple[str, i
 
 
 def _mode_split(posts: Sequence[Post], settings: Settings) -> tuple[tuple[str, int], ...]:
-    modes = modes_of(settings)
-    if not modes:
-        return ()
-    tag_sets = [resolved(p, settings.aliases) for p in posts]
-    split = [(mode, sum(1 for tags in tag_sets if mode in tags)) for mode in modes]
-    none = sum(1 for tags in tag_sets if not tags.intersection(modes))
-    return tuple([*split, (NO_MODE, none)] if none else split)
+    return tuple(mode_groups(posts, settings)) if modes_of(settings) else ()
 
 
 def _day(value: Day | None) -> str:
@@ -139,11 +134,23 @@ def render_text(stats: Stats) -> str:
     """Aligned lines for a terminal."""
     lines = [f"{key + ':':<16}{value}" for key, value in _summary(stats)]
     lines += [f"  {d.isoformat()}" for d in stats.missed]
-    lines += ["posts per tag:", *(f"  {visible(tag):<24} {count}" for tag, count in stats.tags)]
+    width = max([24, *(_width(visible(label)) + 1 for label, _ in (*stats.tags, *stats.modes))])
+    lines += ["posts per tag:", *(f"  {_pad(visible(tag), width)} {count}" for tag, count in stats.tags)]
     if stats.modes:
         lines.append("mode split:")
-        lines += [f"  {visible(m):<24} {n} ({_share(n, stats.posts)})" for m, n in stats.modes]
+        lines += [f"  {_pad(visible(m), width)} {n} ({_share(n, stats.posts)})" for m, n in stats.modes]
     return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide East Asian characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
 
 
 def _as_json(value: Day | None) -> dict[str, Any] | None:

@@ -1,6 +1,7 @@
 """Read the head of a post safely: regular files only, size limits, strict UTF-8, any line ending.
 
-Only the front matter is read, never the body, so the cost of a post does not grow with its length.
+Only the front matter is decoded for parsing; the rest of the file is read only to be scanned for what
+Jekyll trips over (invalid UTF-8 or NUL bytes in the body, lone CR line ends, mixed line endings).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MAX_POST_BYTES = 1_000_000  # a post larger than this is reported, not read
 MAX_FRONT_MATTER_BYTES = 64 * 1024  # front matter longer than this is reported, not parsed
@@ -17,6 +18,19 @@ TOO_LONG = f"front matter over the limit of {MAX_FRONT_MATTER_BYTES} bytes: no c
 BOM = b"\xef\xbb\xbf"
 # The closing line of a front matter block (after line endings are made "\n"): --- or ..., as Jekyll.
 CLOSING = re.compile(rb"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something wrong with the bytes of a readable file: its kind, where (line, byte of the line), what."""
+
+    kind: str  # LONE_CR (Jekyll sees no front matter), MIXED (line endings), BODY (bad bytes in the body)
+    line: int
+    column: int
+    message: str
+
+
+LONE_CR, MIXED, BODY = "lone-cr", "mixed", "body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +43,7 @@ class Head:
     problem: str | None = None  # why the file could not be read at all
     problem_line: int = 1
     problem_column: int = 1
+    notes: tuple[Note, ...] = ()  # what the whole file's bytes show (see `scan`)
 
 
 def read_head(path: str) -> Head:
@@ -44,11 +59,105 @@ def read_head(path: str) -> Head:
         if info.st_size > MAX_POST_BYTES:
             return Head(problem=f"{info.st_size} bytes, over the limit of {MAX_POST_BYTES} bytes for a post")
         raw, complete = _read_front_bytes(fd, info.st_size)
+        rest = b"" if complete else _read_rest(fd)
     except OSError as exc:
         return Head(problem=_os_problem(exc))
     finally:
         os.close(fd)
-    return decode(raw, complete=complete)
+    head = decode(raw, complete=complete)
+    if head.problem is not None:
+        return head
+    notes = scan(raw + rest, head)
+    return replace(head, notes=notes) if notes else head
+
+
+def _read_rest(fd: int) -> bytes:
+    """The rest of the file (at most MAX_POST_BYTES in all: the size was checked)."""
+    chunks = []
+    while chunk := os.read(fd, 256 * 1024):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+BREAK = re.compile(rb"\r\n|\r|\n")
+KINDS = {b"\r\n": "CRLF", b"\n": "LF", b"\r": "CR"}
+# Jekyll's front matter: `---` and a line end, then up to a line (after a LF) of `---` or `...` (Ruby's
+# \s is [ \t\r\n\f\v], and its ^ and $ see only LF as a line end).
+JEKYLL_FRONT = re.compile(
+    rb"\A---[ \t\r\n\f\v]*\n.*?^(?:---|\.\.\.)[ \t\r\n\f\v]*$", re.MULTILINE | re.DOTALL
+)
+LONE = re.compile(rb"\r(?!\n)")
+
+
+def scan(data: bytes, head: Head) -> tuple[Note, ...]:
+    """What the whole file shows beyond its front matter's text: front matter Jekyll does not see (its
+    lines end with a lone CR), mixed line endings, and a NUL or invalid UTF-8 in the body."""
+    body = data[len(BOM) :] if head.had_bom else data
+    shift = len(BOM) if head.had_bom else 0
+    notes: list[Note] = []
+    closed = head.text.startswith("---") and CLOSING.search(head.text.encode("utf-8", "surrogatepass"), 3)
+    if closed and b"\r" in body and not JEKYLL_FRONT.match(body):
+        lone = LONE.search(body)
+        if lone is not None:
+            line, column = _place(body, lone.start(), shift)
+            message = (
+                f"Jekyll sees no front matter: line {line} ends with a lone CR (an old Mac line ending), "
+                "which Jekyll does not take for the end of a line"
+            )
+            notes.append(Note(LONE_CR, line, column, message))
+    mixed = _mixed(body, shift)
+    if mixed is not None:
+        notes.append(mixed)
+    if closed:
+        bad = _bad_body(body, head.text.count("\n"), shift)
+        if bad is not None:
+            notes.append(bad)
+    return tuple(notes)
+
+
+def _place(data: bytes, offset: int, shift: int) -> tuple[int, int]:
+    """The 1-based line and byte of the line of `offset` (CRLF, CR and LF each end a line)."""
+    starts = [match.end() for match in BREAK.finditer(data, 0, offset)]
+    line_start = starts[-1] if starts else 0
+    return len(starts) + 1, offset - line_start + 1 + (shift if not starts else 0)
+
+
+def _mixed(data: bytes, shift: int) -> Note | None:
+    first: bytes | None = None
+    for number, match in enumerate(BREAK.finditer(data), start=1):
+        kind = match.group()
+        if first is None:
+            first, first_line = kind, number
+        elif kind != first:
+            line, column = _place(data, match.start(), shift)
+            message = f"line {line} ends with {KINDS[kind]}, but line {first_line} with {KINDS[first]}"
+            return Note(MIXED, line, column, message)
+    return None
+
+
+def _bad_body(data: bytes, front_lines: int, shift: int) -> Note | None:
+    """A NUL byte or invalid UTF-8 after the front matter's `front_lines` lines, the first one."""
+    starts = [0, *(match.end() for match in BREAK.finditer(data))]
+    start = starts[front_lines] if front_lines < len(starts) else len(data)
+    body = data[start:]
+    nul = body.find(b"\0")
+    try:
+        body.decode("utf-8")
+        bad = -1
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    if nul < 0 and bad < 0:
+        return None
+    offset = start + min(x for x in (nul, bad) if x >= 0)
+    line, column = _place(data, offset, shift)
+    if offset - start == bad and data[offset] != 0:
+        message = (
+            f"not valid UTF-8: byte 0x{data[offset]:02x} at line {line}, byte {column} of the line "
+            "(Jekyll cannot read the file and leaves the post out)"
+        )
+    else:
+        message = f"a NUL byte at line {line}, byte {column} of the line (a sign of a damaged or binary file)"
+    return Note(BODY, line, column, message)
 
 
 def _read_front_bytes(fd: int, size: int) -> tuple[bytes, bool]:

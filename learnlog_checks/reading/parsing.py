@@ -17,6 +17,12 @@ from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Ta
 from learnlog_checks.reading import dates, heads, splitting, yamlnodes
 
 SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")
+# What each note about a file's bytes is as a fact (with its hint).
+NOTE_FACTS: dict[str, tuple[Fact, str | None]] = {
+    heads.LONE_CR: (Fact.SYNTAX, "save the file with LF or CRLF line endings"),
+    heads.MIXED: (Fact.LINE_ENDINGS, "save the file with one kind of line ending"),
+    heads.BODY: (Fact.BODY_BYTES, None),
+}
 
 
 def parse_file(path: str, name: str, display: str, settings: Settings) -> FileFacts:
@@ -29,7 +35,14 @@ def parse_head(head: heads.Head, name: str, display: str, settings: Settings) ->
     if head.problem is not None:
         pos = Pos(head.problem_line, head.problem_column)
         return FileFacts(None, (Problem(Fact.UNREADABLE, pos, head.problem),))
-    return parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+    if not head.notes:
+        return parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+    noted = [_noted(note) for note in head.notes]
+    if any(n.kind == heads.LONE_CR for n in head.notes):  # Jekyll sees no front matter: neither do we
+        file_date, file_day = _from_name(name, settings, noted)
+        return FileFacts(_stub(display, name, file_date, file_day), tuple(noted))
+    facts = parse_text(head.text, name, display, settings, complete=head.complete, had_bom=head.had_bom)
+    return FileFacts(facts.post, (*facts.problems, *noted))
 
 
 def parse_text(
@@ -45,7 +58,7 @@ def parse_text(
         problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     document = yamlnodes.parse(block.yaml)
-    problems.extend(document.problems)
+    problems.extend(_meant(document, settings.tags_field))
     if document.fatal:
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     if not isinstance(document.data, dict):
@@ -55,6 +68,17 @@ def parse_text(
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
     post = _post(document, name, display, settings, block.yaml, file_date, file_day)
     return FileFacts(post, tuple(problems))
+
+
+def _noted(note: heads.Note) -> Problem:
+    fact, hint = NOTE_FACTS[note.kind]
+    return Problem(fact, Pos(note.line, note.column), note.message, hint)
+
+
+def _meant(document: yamlnodes.Document, tags_field: str) -> list[Problem]:
+    """The problems of parsing, but a comment after a tag string: tags are words, not text it cuts."""
+    tags_at = document.positions.get((tags_field,))
+    return [p for p in document.problems if p.fact is not Fact.CUT_BY_COMMENT or p.pos != tags_at]
 
 
 def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
@@ -73,13 +97,17 @@ def _stub(display: str, name: str, file_date: date | None, file_day: int | None)
 
 def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
     basename = name.rsplit("/", 1)[-1]
-    match = patterns.compile_filename(settings.filename).match(basename)
+    regex = patterns.compile_filename(settings.filename)
+    match = regex.match(basename)
+    canonical = patterns.published_as(basename, settings.filename) if match is None else None
+    if canonical is not None:  # a post all the same: checked, with a warning naming the right name
+        message = (
+            f"Jekyll publishes {basename!r} as a post, but its name does not follow {settings.filename!r}"
+        )
+        problems.append(Problem(Fact.FILE_EXTENSION, START, message, f"rename it to {canonical!r}"))
+        match = regex.match(canonical)
     if match is None:
-        message = f"file name {basename!r} does not match {settings.filename!r}"
-        hint = "rename it, or add it to 'exclude' if it is not a post"
-        if not basename.lower().endswith(".md") and settings.filename.endswith(".md"):
-            message += "; without '.md' the site never publishes it"
-        problems.append(Problem(Fact.FILE_NAME, START, message, hint))
+        problems.append(_name_problem(basename, settings))
         return None, None
     groups = match.groupdict()
     file_date = patterns.parse_date(groups["date"]) if groups.get("date") else None
@@ -88,6 +116,25 @@ def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[
         problems.append(Problem(Fact.FILE_NAME, START, message))
     day = int(groups["day"]) if groups.get("day") else None
     return file_date, day
+
+
+JEKYLL_DATED = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}-")  # how a name of Jekyll's _posts must start
+
+
+def _name_problem(basename: str, settings: Settings) -> Problem:
+    """A file whose name does not follow `filename`: why the site skips it, and the name to give it."""
+    message = f"file name {basename!r} does not match {settings.filename!r}"
+    if settings.posts.name == "_posts":  # a Jekyll site: say what Jekyll does with it
+        ext = basename.rpartition(".")[2].lower() if "." in basename else None
+        if ext is None:
+            message += "; Jekyll never publishes a post without an extension"
+        elif not JEKYLL_DATED.match(basename):
+            message += "; Jekyll never publishes a post whose name does not start with its date"
+        elif ext not in patterns.JEKYLL_POST_EXTENSIONS:
+            message += f"; Jekyll copies a '.{ext}' file as it is, not as a post page"
+    new = patterns.renamed(basename, settings.filename)
+    hint = f"rename it to {new!r}" if new else "rename it, or add it to 'exclude' if it is not a post"
+    return Problem(Fact.FILE_NAME, START, message, hint)
 
 
 def _post(

@@ -61,4 +61,7 @@ def _bad_opening(lines: list[str]) -> SplitError:
         if OPEN.match(line):
             what = "blank lines" if not any(x.strip() for x in lines[: number - 1]) else "text"
             return SplitError(f"{what} before the opening '---' on line {number}; it must be on line 1")
-    return SplitError("no front matter: the file must start with a '---' line, or Jekyll never publishes it")
+    return SplitError(
+        "no front matter: the file must start with a '---' line; without it Jekyll publishes the text as a "
+        "bare page, with no title, layout or tags"
+    )

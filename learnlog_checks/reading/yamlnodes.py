@@ -9,6 +9,7 @@ reported, and nesting and size are capped as soon as they are seen, so no deep o
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
 from collections.abc import Callable
@@ -58,6 +59,9 @@ _PLAIN_TAGS: dict[str, str] = {}  # the tags of short plain scalars seen (keys, 
 PLAIN_TAGS_TEXT = 40  # longest text kept there (titles are rarely seen twice)
 PLAIN_TAGS_MAX = 4096  # most texts kept there
 _ENDS = frozenset({MappingEndEvent, SequenceEndEvent})
+OWN_COMMENT = re.compile(r"#\s*learnlog:")  # `# learnlog: ignore[...]` is meant as a comment
+# Keys whose value is text for readers: a comment after it always cuts it. Other keys: when it has words.
+TEXT_KEYS = frozenset({"title", "description", "excerpt", "subtitle", "summary", "tagline", "caption"})
 PARSER_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError, UnicodeError, OverflowError)
 
 
@@ -110,8 +114,35 @@ def parse(text: str, *, first_line: int = 2) -> Document:
         except PARSER_ERRORS as exc:
             if loader is not REFERENCE:
                 continue  # libyaml failed: PyYAML gives the verdict and the message
-            return _fatal(Document(), *_error(exc, lines))
+            return _fatal(_opened_here(exc, lines), *_error(exc, lines))
     raise AssertionError("unreachable: the reference loader always returns or fails")  # pragma: no cover
+
+
+OPENERS = {  # what YAML was inside when it gave up -> what opened it, and how to close it
+    "while parsing a flow sequence": ("the '[' opened here", "close it with ']'"),
+    "while parsing a flow mapping": ("the '{' opened here", "close it with '}'"),
+    "while scanning a quoted scalar": ("the quote opened here", "close it with the same quote"),
+}
+
+
+def _opened_here(exc: BaseException, lines: Lines) -> Document:
+    """For a bracket or quote never closed, a problem where it opened (where the fix goes), when YAML
+    gave up on a later line; the parser's own error follows."""
+    result = Document()
+    if not isinstance(exc, yaml.MarkedYAMLError) or exc.context_mark is None or exc.problem_mark is None:
+        return result
+    opener = OPENERS.get((exc.context or "").strip())
+    opened, gave_up = lines.pos(exc.context_mark.index), lines.pos(exc.problem_mark.index)
+    if opener is None or opened.line == gave_up.line:
+        return result
+    what, fix = opener
+    message = f"{what} is never closed (YAML gave up on line {gave_up.line})"
+    kind = "bracket" if "quote" not in what else "quote"
+    hint = f"{fix}, or quote the value if the {kind} is part of the text"
+    if kind == "quote":
+        hint = f"{fix}; a quote inside the text is written twice ('') or escaped (\\\")"
+    result.problems.append(Problem(Fact.SYNTAX, opened, message, hint))
+    return result
 
 
 def _error(exc: BaseException, lines: Lines) -> tuple[Pos, str, str | None]:
@@ -275,7 +306,27 @@ class _Builder:
             if not path:
                 self.result.positions[("<key>", key)] = key_pos
             data[key] = self.value(value_event, (*path, key))
+            if not path and type(value_event) is ScalarEvent and not value_event.style:
+                self.cut_by_comment(key, data[key], value_event)
         return data
+
+    def cut_by_comment(self, key: str, value: Any, event: Any) -> None:
+        """Note a plain text value that a ` #...` comment on its last line cut short."""
+        if not isinstance(value, str) or (key,) in self.result.scalars:
+            return
+        if key not in TEXT_KEYS and not any(char.isspace() for char in value):
+            return  # `layout: post  # a note`: one word, an identifier with a comment meant as one
+        text = self.lines.text
+        end = int(event.end_mark.index)
+        if end >= len(text) or text[end] not in " \t":
+            return
+        rest = text[end : text.find("\n", end) % (len(text) + 1)].rstrip()
+        comment = rest.lstrip(" \t")
+        if not comment.startswith("#") or OWN_COMMENT.match(comment):
+            return
+        whole = json.dumps(value + rest, ensure_ascii=False)
+        message = f"{key!r} is read by YAML as {value!r}; {rest!r} is a comment"
+        self.problem(Fact.CUT_BY_COMMENT, event, message, f"quote it: {key}: {whole}")
 
     def key(self, event: Any) -> str | None:
         if type(event) is not ScalarEvent:

@@ -6,6 +6,7 @@ from learnlog_checks.model import Finding, Problem
 from learnlog_checks.rules import (
     allowed_tags,
     byte_order_mark,
+    cut_by_comment,
     date_field,
     day_matches_date,
     duplicate_day_number,
@@ -15,6 +16,7 @@ from learnlog_checks.rules import (
     front_matter_schema,
     front_matter_syntax,
     future_date,
+    mixed_line_endings,
     one_post_per_day,
     readable_file,
     required_tags,
@@ -25,6 +27,7 @@ from learnlog_checks.rules import (
     tag_type,
     title_day,
     title_pattern,
+    unknown_layout,
 )
 from learnlog_checks.rules._api import CollectionRule, Context, FileRule, PostRule, Rule, Scope
 
@@ -52,6 +55,9 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             readable_file.RULE,
             byte_order_mark.RULE,
             tag_format.RULE,
+            cut_by_comment.RULE,
+            unknown_layout.RULE,
+            mixed_line_endings.RULE,
         ),
         key=lambda rule: rule.code,
     )

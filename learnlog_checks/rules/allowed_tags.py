@@ -5,16 +5,22 @@ meant ("did you mean ...?"); a tag listed in `[aliases]` is reported with the ta
 `check --fix` replaces it.
 Why: a tag typed wrong (`traditiona-machine-learning`, `mathematics` for `math`) gets a tag page of its
 own and is missing from the right one.
+Suggestions look for a tag equal but for case, Unicode form or a plural, then one that the typed tag
+shortens or extends (`mathematics` for `math`, `trad-ml` for `traditional-ml`, `ml` for
+`machine-learning`), then the closest spelling; `[theory nlp]` is named as two tags with a comma missing.
+A tag that is a vocabulary tag written in another Unicode form (`café` decomposed) is that tag: a
+warning, which `check --fix` rewrites in the vocabulary's form.
 Example: `categories: [nlpp]` -> "unknown tag 'nlpp'" with "did you mean 'nlp'?".
 Options: `[tags]` (without it every tag is allowed), `[aliases]`.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import suggest
+from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.reading.tagging import missing_comma, same_forms, suggest
 from learnlog_checks.rules._api import Context, PostRule
 
 
@@ -22,13 +28,35 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     vocabulary, aliases = ctx.settings.tags, ctx.settings.aliases
     if not vocabulary:
         return
+    forms = same_forms(vocabulary)
     for tag in post.tags:
         if tag.yaml_type != "str" or tag.text in vocabulary:
+            continue
+        meant = forms.get(unicodedata.normalize("NFC", tag.text))
+        if meant is not None:
+            form = "decomposed" if unicodedata.is_normalized("NFD", tag.text) else "composed otherwise"
+            message = (
+                f"tag {tag.text!r} is {meant!r} of [tags] written in another Unicode form ({form}); "
+                "it is the same tag"
+            )
+            yield RULE.at(
+                post.path,
+                tag.pos,
+                message,
+                suggestion="write it as in [tags]",
+                severity=Severity.WARNING,
+                fixable=True,
+            )
             continue
         if tag.text in aliases:
             target = aliases[tag.text]
             message = f"tag {tag.text!r} is an old or wrong spelling of {target!r}"
             yield RULE.on(post, tag.pos, message, suggestion=f"use {target!r}", fixable=True)
+            continue
+        words = missing_comma(tag.text, [*vocabulary, *aliases])
+        if words is not None:
+            message = f"tag {tag.text!r} is {len(words)} tags with a comma missing between them"
+            yield RULE.on(post, tag.pos, message, suggestion="write them apart: " + ", ".join(words))
             continue
         guess = suggest(tag.text, vocabulary)
         hint = f"did you mean {guess!r}?" if guess else "add it to [tags] in the config if it is new"

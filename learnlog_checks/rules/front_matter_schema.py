@@ -2,7 +2,8 @@
 
 What it does: validates each post's front matter against the built-in schema (a non-empty `title`, at
 least one tag in `tags_field`, tags a list of unique strings, a `date` that looks like a date) and
-against the log's own `schema`, reporting each error at the line of the key it concerns. A value that
+against the log's own `schema`, reporting each error at the line of the key it concerns. A post with
+no tags (`categories:`, `categories: ""`, `categories: []`) is one error, "no tags". A value that
 YAML re-typed (`title: no`, `title: 12:30`) is named with the author's own text and a hint to quote it.
 Why: a stub post with an empty title or no tags breaks the tag pages and the site's lists.
 Example: `title: ""` on line 2 -> "2:8 'title' is empty".

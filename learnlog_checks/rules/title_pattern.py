@@ -23,7 +23,7 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     if patterns.compile_title(pattern).match(title) is None:
         hint = None
         if post.day is not None and patterns.has_field(pattern, "day"):
-            hint = "for example: " + pattern.replace("{day}", str(post.day))
+            hint = "for example: " + patterns.example_title(pattern, title, day=post.day)
         message = f"title {_clip(title)!r} does not follow {pattern!r}"
         yield RULE.on(post, post.line_of(("title",)), message, suggestion=hint)
 

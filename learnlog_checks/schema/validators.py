@@ -324,8 +324,10 @@ class Validators:
             return  # jsonschema would find nothing
         for validator in self.validators:
             for error in validator.iter_errors(dict(post.data)):
-                if not self._reported_elsewhere(error, post):
-                    yield _violation(_best(error), post)
+                if self._no_tags(error, post):
+                    yield self._no_tags_violation(error, post)
+                elif not self._reported_elsewhere(error, post):
+                    yield self._with_tags_hint(_violation(_best(error), post), error, post)
 
     def _surely_valid(self, data: dict[str, Any]) -> bool:
         """Whether every schema surely passes `data` (a loop, not all(): this runs for every post)."""
@@ -333,6 +335,29 @@ class Validators:
             if quick is None or not quick(data):
                 return False
         return True
+
+    def _no_tags(self, error: ValidationError, post: Post) -> bool:
+        """Whether `error` says the post has no tags: an empty value, an empty list or a blank string."""
+        if tuple(error.absolute_path) != (self.tags_field,) or post.tags:
+            return False
+        if error.validator == "minItems":
+            return error.instance == []
+        return error.validator == "type" and (error.instance is None or post.tags_as_string)
+
+    def _no_tags_violation(self, error: ValidationError, post: Post) -> Violation:
+        """One message for every way of writing no tags, with the list to write."""
+        field = self.tags_field
+        pos = post.line_of((field,))
+        return Violation(pos, f"{field!r} has no tags", f"give it at least one tag: {field}: [a-tag]")
+
+    def _with_tags_hint(self, found: Violation, error: ValidationError, post: Post) -> Violation:
+        """A missing tags field gets the same hint as an empty one."""
+        if error.validator != "required" or self.tags_field in post.data:
+            return found
+        if found.suggestion or _missing_key(error, post) != self.tags_field:
+            return found
+        hint = f"give it at least one tag: {self.tags_field}: [a-tag]"
+        return Violation(found.pos, found.message, hint)
 
     def _reported_elsewhere(self, error: ValidationError, post: Post) -> bool:
         """Tag types, duplicates and a tag string are reported by their own rules."""
@@ -395,8 +420,8 @@ def _message(error: ValidationError, post: Post, path: KeyPath) -> str:
     where = _dotted(path)
     validator, value = error.validator, error.validator_value
     if validator == "required":
-        missing = [key for key in (value if isinstance(value, list) else []) if key not in post.data]
-        return f"missing required key {missing[0]!r}" if missing else _clip(error.message)
+        missing = _missing_key(error, post)
+        return f"missing required key {missing!r}" if missing is not None else _clip(error.message)
     if validator == "type" and path in post.scalars:
         kind, source = post.scalars[path]
         return f"{where}: {source!r} is read by YAML as a {type_word(kind)}, expected {_type_words(value)}"
@@ -411,6 +436,15 @@ def _message(error: ValidationError, post: Post, path: KeyPath) -> str:
     if validator == "minItems" and error.instance == []:
         return f"{where} is an empty list"
     return f"{where}: {_clip(error.message)}"
+
+
+def _missing_key(error: ValidationError, post: Post) -> str | None:
+    """The key a `required` error is about (jsonschema makes one error per missing key)."""
+    value = error.validator_value
+    missing = [key for key in (value if isinstance(value, list) else []) if key not in post.data]
+    named = [str(key) for key in missing if error.message.startswith(repr(key))]
+    found = named or [str(key) for key in missing]
+    return found[0] if found else None
 
 
 def _hint(error: ValidationError, post: Post, path: KeyPath) -> str | None:

@@ -6,7 +6,8 @@ from tests.helpers import daily, post
 def test_post_without_md_extension(make_log):
     log = make_log({**daily(1), "2024-01-03-day-2": post(2)})
     assert ("2024-01-03-day-2", "filename-pattern") in log.rules()
-    assert "without '.md' the site never publishes it" in log.run()[1]
+    assert "Jekyll never publishes a post without an extension" in log.run()[1]
+    assert "rename it to '2024-01-03-day-2.md'" in log.run()[1]
 
 
 def test_impossible_date_in_file_name(make_log):
