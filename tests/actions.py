@@ -272,6 +272,8 @@ class Runner:
             "GITHUB_EVENT_NAME": event,
             "GITHUB_REF": ref,
             "GITHUB_REF_NAME": ref.split("/", 2)[-1],
+            "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_REPOSITORY": "learner/log",
             "GITHUB_WORKSPACE": str(workspace),
             "GITHUB_ACTION_PATH": str(ROOT),
             "GITHUB_STEP_SUMMARY": str(scratch / "summary.md"),

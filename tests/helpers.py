@@ -38,10 +38,13 @@ need_one_of = ["theory", "practice"]
 """
 
 
-def run_cli(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    root: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """The real CLI, `python -m learnlog_checks ARGS`, in a subprocess at `root`, without the caller's
-    LEARNLOG_CHECK_* and GITHUB_* settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LEARNLOG_CHECK_", "GITHUB_"))}
+    LEARNLOG_CHECK_* and GITHUB_* settings (but with those of `env`)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LEARNLOG_CHECK_", "GITHUB_"))}
+    env = clean | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "learnlog_checks", *args],
         cwd=root,

@@ -149,14 +149,23 @@ def test_pull_request_annotates_writes_the_summary_and_pushes_nothing(scene: Sce
     before = scene.remote_log()
     head = git(work, "rev-parse", "HEAD", env=scene.env)
 
-    run = scene.action(work, "pull_request", "refs/pull/1/merge", with_={"working-directory": LOG})
+    run = scene.action(
+        work,
+        "pull_request",
+        "refs/pull/1/merge",
+        with_={"working-directory": LOG},
+        env={"GITHUB_HEAD_REF": "feature"},
+    )
 
     assert run.ran == ["mode", "check"]  # the check failed: the action stops there
     assert run.returncode == 1
     assert run.outputs["mode"] == {"mode": "check"}
-    relative_to_log = bad.removeprefix(f"{LOG}/")
-    assert re.search(rf"^::error file={re.escape(relative_to_log)},line=\d+", run.stdout, re.M), run.stdout
+    # GitHub reads annotation paths from the repository root, not from the log's folder.
+    assert bad.startswith(f"{LOG}/_posts/")
+    assert re.search(rf"^::error file={re.escape(bad)},line=\d+", run.stdout, re.M), run.stdout
     assert "quantum" in run.stdout
+    edit = f"(https://github.com/learner/log/edit/feature/{bad})"
+    assert edit in run.summary, "the summary links the file in the editor, at the pull request's branch"
     assert run.summary.strip(), "the stats summary is written even when the check fails"
     assert scene.remote_log() == before
     assert git(work, "rev-parse", "HEAD", env=scene.env) == head

@@ -10,8 +10,12 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from learnlog_checks.cli.common import fail, load_config, today_for
+
+if TYPE_CHECKING:
+    from learnlog_checks.model import LintResult
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "auto")
 FORMAT_ENV = "LEARNLOG_CHECK_FORMAT"
@@ -62,8 +66,37 @@ def run(request: Request) -> int:
             result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=targets, options=options)
     except ConfigError as exc:
         fail(str(exc))
-    reporters.get(kind, color=_use_color()).report(result, sys.stdout)
+    shown = _for_github(result) if kind in reporters.ROOTED else result
+    reporters.get(kind, color=_use_color()).report(shown, sys.stdout)
+    if kind == "github":
+        _step_summary(shown)
     return result.exit_code(strict=request.strict)
+
+
+def _for_github(result: LintResult) -> LintResult:
+    """Paths relative to the repository's root, where GitHub reads annotation and SARIF paths from."""
+    from learnlog_checks import reporters
+    from learnlog_checks.reading.discovery import repository_root
+
+    cwd = Path.cwd()
+    root = repository_root(cwd)
+    return result if root is None else reporters.relative_to_repository(result, cwd=cwd, root=root)
+
+
+def _step_summary(result: LintResult) -> None:
+    """Append the table of every finding to the job summary, when the run has one (GITHUB_STEP_SUMMARY)."""
+    from learnlog_checks.github import links
+    from learnlog_checks.reporters.summary import SummaryReporter
+
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    reporter = SummaryReporter(links=links.from_environment(os.environ))
+    try:
+        with open(path, "a", encoding="utf-8") as out:
+            reporter.report(result, out)
+    except OSError as exc:
+        sys.stderr.write(f"learnlog-check: warning: could not write the job summary {path}: {exc.strerror}\n")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
