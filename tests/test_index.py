@@ -107,6 +107,34 @@ def test_unused_configured_tag_is_listed_without_a_page(tmp_path: Path) -> None:
     assert "unused.md" not in pages
 
 
+def test_a_tag_outside_the_vocabulary_gets_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    posts = {**BASIC, "2024-01-05-day-4.md": post("(Day 4) Typo", "theory", "nlpp")}
+    root = make_log(tmp_path, posts)
+    pages = pages_of(root)
+    assert "nlpp.md" not in pages and "nlpp" not in pages["README.md"]
+    assert "2024-01-05-day-4.md" in pages["theory.md"], "its tags in the vocabulary still list it"
+    code, _, err = run(root, monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert not (root / "tags" / "nlpp.md").exists()
+    assert "tag 'nlpp' is not in [tags]; it gets no page (_posts/2024-01-05-day-4.md)" in err
+
+
+def test_a_log_without_a_vocabulary_gives_every_tag_a_page(tmp_path: Path) -> None:
+    posts = {**BASIC, "2024-01-05-day-4.md": post("(Day 4) New", "theory", "nlpp")}
+    assert "nlpp.md" in pages_of(make_log(tmp_path, posts, "start = 2024-01-02\n"))
+
+
+def test_a_run_that_changed_pages_says_to_stage_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_log(tmp_path, BASIC)
+    code, out, _ = run(root, monkeypatch=monkeypatch)
+    assert code == 0 and out.endswith("the tag index changed: stage it with `git add tags/`\n"), out
+    monkeypatch.chdir(root / "_posts")
+    (root / "_posts" / "2024-01-03-day-2.md").write_text(post("(Day 2) x", "practice"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["index"])
+    assert result.stdout.endswith("stage it with `git add ../tags/`\n"), result.stdout
+    assert run(root, monkeypatch=monkeypatch)[1] == "the tag index is current; nothing written\n"
+
+
 def test_mode_split_counts_posts_without_a_mode() -> None:
     grouping = index.Grouping(by_tag={}, modes=("theory", "practice"), topics=())
     assert index.mode_split(grouping) == [("theory", 0), ("practice", 0)]

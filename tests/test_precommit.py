@@ -350,3 +350,18 @@ def test_new_index_pages_fail_the_hook(make_repo: MakeRepo) -> None:
     status, output = repo.commit()
     assert list((repo.root / "tags").glob("*.md")), output
     assert status == 1, output
+
+
+def test_a_refused_post_leaves_no_page_for_its_misspelled_tag(make_repo: MakeRepo) -> None:
+    repo = with_index(make_repo)
+    repo.write({"_posts/2024-01-12-day-11.md": post(11, "2024-01-12", tags="[theory, nlpp]")})
+    repo.git("add", "_posts")
+    status, output = repo.commit()
+    assert status == 1, output
+    assert "error allowed-tags unknown tag 'nlpp'" in output
+    assert not (repo.root / "tags" / "nlpp.md").exists(), "no page for a tag only the refused post has"
+    assert "nlpp" not in (repo.root / "tags" / "README.md").read_text(encoding="utf-8")
+    changed = repo.changed().splitlines()
+    assert not [line for line in changed if line.startswith("??")], changed  # no new page at all
+    assert " M tags/theory.md" in changed, changed  # the refused post's known tag lists it
+    assert "stage it with `git add tags/`" in output, output

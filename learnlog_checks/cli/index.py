@@ -12,6 +12,8 @@ names every temporary file it finds and exits 1 (they must not be committed).
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,9 +24,10 @@ import typer
 from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
 
 if TYPE_CHECKING:
-    from learnlog_checks.config.settings import LoadedConfig
+    from learnlog_checks.config.settings import LoadedConfig, Settings
     from learnlog_checks.engine.reader import Log
     from learnlog_checks.index.folder_sync import Plan
+    from learnlog_checks.model import Post
 
 
 def command(
@@ -54,6 +57,7 @@ def command(
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
     log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
     _warn_skipped(log)
+    _warn_unlisted(log.posts, loaded.settings)
     try:
         pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings))
     except index.SlugCollision as exc:
@@ -117,6 +121,17 @@ def _warn_skipped(log: Log) -> None:
         )
 
 
+def _warn_unlisted(posts: list[Post], settings: Settings) -> None:
+    from learnlog_checks import index
+    from learnlog_checks.textsafe import visible
+
+    for tag, tagged in index.unlisted(posts, settings).items():
+        shown = ", ".join(p.path for p in tagged[:3]) + (", ..." if len(tagged) > 3 else "")
+        sys.stderr.write(
+            f"learnlog-check: warning: tag {visible(tag)!r} is not in [tags]; it gets no page ({shown})\n"
+        )
+
+
 def _warn_foreign(loaded: LoadedConfig, todo: Plan) -> None:
     for name in todo.foreign:
         sys.stderr.write(
@@ -167,3 +182,8 @@ def _report_written(loaded: LoadedConfig, todo: Plan) -> None:
         sys.stdout.write(f"removed {_where(loaded, name)}\n")
     if todo.current:
         sys.stdout.write("the tag index is current; nothing written\n")
+    else:
+        folder = os.path.relpath(loaded.index_dir, Path.cwd())
+        sys.stdout.write(
+            f"the tag index changed: stage it with `git add {shlex.quote(Path(folder).as_posix() + '/')}`\n"
+        )

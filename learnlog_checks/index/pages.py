@@ -79,12 +79,31 @@ def indexable(posts: Iterable[Post], settings: Settings) -> list[Post]:
     return [p for p in posts if p.parsed and pattern.match(p.name.rsplit("/", 1)[-1])]
 
 
+def listed(tag: str, settings: Settings) -> bool:
+    """Whether `tag` (aliases resolved) gets a page: any tag in a log without `[tags]`, else only theirs."""
+    return not settings.tags or tag in settings.tags
+
+
+def unlisted(posts: Iterable[Post], settings: Settings) -> dict[str, list[Post]]:
+    """The tags of indexable posts that are not in `[tags]` (so get no page), with the posts using each."""
+    found: dict[str, list[Post]] = {}
+    for post in indexable(posts, settings):
+        for tag in resolved(post, settings.aliases):
+            if not listed(tag, settings):
+                found.setdefault(tag, []).append(post)
+    return dict(sorted(found.items()))
+
+
 def group(posts: Iterable[Post], settings: Settings) -> Grouping:
-    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page."""
+    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page.
+
+    With a `[tags]` vocabulary only its tags are kept: a misspelled tag never gets a page of its own.
+    """
     by_tag: dict[str, list[Post]] = {}
     for post in indexable(posts, settings):
         for tag in resolved(post, settings.aliases):
-            by_tag.setdefault(tag, []).append(post)
+            if listed(tag, settings):
+                by_tag.setdefault(tag, []).append(post)
     clashes = slugs.colliding(by_tag)
     if clashes:
         raise SlugCollision("; ".join(_clash_message(group, settings) for group in clashes))
@@ -149,9 +168,7 @@ def _link(settings: Settings, post: Post) -> str:
 
 
 def _describe(tag: str, settings: Settings) -> str:
-    if tag in settings.tags:
-        return text(settings.tags[tag])
-    return "Not in the [tags] list of learnlog.toml." if settings.tags else ""
+    return text(settings.tags.get(tag, ""))
 
 
 def tag_page(tag: str, posts: Sequence[Post], settings: Settings) -> str:
