@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -35,7 +36,7 @@ def command(
     Example: cd my-blog && learnlog-check init
     """
     from learnlog_checks import atomic
-    from learnlog_checks.authoring import inference
+    from learnlog_checks.authoring import inference, zones
     from learnlog_checks.cli import common
     from learnlog_checks.config.settings import CONFIG_NAME, ConfigError, find_config
 
@@ -53,7 +54,7 @@ def command(
     if existing is not None and existing.parent == root and not force:
         common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
     try:
-        found = inference.infer(root, posts=posts)
+        found = inference.infer(root, posts=posts, system_zone=zones.system_zone(os.environ))
     except inference.InferenceError as exc:
         common.fail(str(exc), 1)
     _summary(found)
@@ -80,7 +81,7 @@ def render_config(found: Inferred) -> str:
         f"posts = {_string(s.posts.as_posix())}",
         f"filename = {_string(s.filename)}",
         f"start = {s.start.isoformat()}" if s.start else "# start = YYYY-MM-DD  # the date of day 1",
-        f"timezone = {_string(s.timezone)}",
+        f"timezone = {_string(s.timezone)}  # {_comment(found.timezone_note)}",
         f"tags_field = {_string(s.tags_field)}",
         f"title = {_string(s.title)}" if s.title else '# title = "(Day {day}) {text}"',
         f"index_dir = {_string(s.index_dir.as_posix())}",
@@ -184,6 +185,7 @@ def _summary(found: Inferred) -> None:
     out = sys.stderr
     out.write(f"posts: {s.posts.as_posix()} ({found.posts_count} posts), filename: {s.filename}\n")
     out.write(f"start: {s.start or '(no day numbers found)'}, tags_field: {s.tags_field}, title: {s.title}\n")
+    out.write(f"timezone: {s.timezone} ({found.timezone_note})\n")
     out.write(f"tags: {len(found.tag_counts)}\n")
     for name in found.excluded:
         out.write(f"  excluded {name}: not named like the other posts (rename it if it is one)\n")
@@ -199,6 +201,11 @@ def _string(value: str | None) -> str:
         f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else "\\" + c if c in '"\\' else c for c in text
     )
     return f'"{escaped}"'
+
+
+def _comment(text: str) -> str:
+    """`text` on one line, for a TOML comment."""
+    return " ".join(text.split())
 
 
 def _key(tag: str) -> str:
