@@ -153,7 +153,7 @@ def test_hostile_tags_are_escaped_in_front_matter_and_body(tmp_path: Path) -> No
 
 def test_concurrent_runs_never_crash_and_settle(tmp_path: Path) -> None:
     many = [f"topic-{n}" for n in range(30)]
-    root = make_log(tmp_path)  # no tags/ yet: the runs create it concurrently
+    root = make_log(tmp_path, config=with_tags(*many))  # no tags/ yet: the runs create it concurrently
     switch = root / "_posts" / "2024-01-05-day-4.md"
     states = (post("(Day 4) Many", "practice", *many), post("(Day 4) Few", "practice"))
     done = threading.Event()

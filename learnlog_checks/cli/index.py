@@ -50,7 +50,7 @@ def command(
     """
     from learnlog_checks import atomic, engine, index
     from learnlog_checks.cli import common
-    from learnlog_checks.index import folder_sync
+    from learnlog_checks.index import folder_sync, layouts
 
     loaded = common.load_config(config_path)
     user = _validate(loaded)
@@ -58,8 +58,11 @@ def command(
     log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
     _warn_skipped(log)
     _warn_unlisted(log.posts, loaded.settings)
+    layout = layouts.choose(loaded.root, loaded.posts_dir)
+    frame = layout.write if layout.write is not None and not _exists(layout.write) else None
     try:
-        pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings))
+        built = index.build_pages(log.posts, loaded.settings, layout=layout.name)
+        pages = folder_sync.with_manifest(built)
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
     folder = loaded.index_dir
@@ -76,16 +79,21 @@ def command(
             if todo.problems:
                 common.fail("\n".join(_shown(p) for p in todo.problems), 1)
             if check:
-                _report_check(loaded, todo, removed, folder_sync.temp_files(folder))
+                _report_check(loaded, todo, removed, folder_sync.temp_files(folder), frame)
             _warn_removed_temps(loaded, removed)
             folder_sync.apply(folder, pages, todo, root=loaded.root)
+            framed = frame is not None and layouts.write_tag_layout(frame, loaded.root)
     except atomic.WriteFailed as exc:
         common.fail(_shown(str(exc)), 2)
     except folder_sync.Busy as exc:
         common.fail(_shown(str(exc)), 2)
-    _report_written(loaded, todo)
-    if exit_non_zero_on_change and not todo.current:
+    _report_written(loaded, todo, frame if framed else None, layout.reason)
+    if exit_non_zero_on_change and not (todo.current and not framed):
         raise typer.Exit(1)
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _validate(loaded: LoadedConfig) -> dict[str, Any] | None:
@@ -156,8 +164,11 @@ def _where(loaded: LoadedConfig, name: str) -> str:
     return _shown(str(loaded.index_dir / name))
 
 
-def _report_check(loaded: LoadedConfig, todo: Plan, removed: list[str], temps: list[str]) -> None:
+def _report_check(
+    loaded: LoadedConfig, todo: Plan, removed: list[str], temps: list[str], frame: Path | None
+) -> None:
     lines = [f"{_where(loaded, n)}: missing" for n in todo.missing]
+    lines += [f"{_shown(str(frame))}: missing (the tag pages' layout)"] if frame is not None else []
     lines += [f"{_where(loaded, n)}: stale" for n in todo.stale]
     lines += [f"{_where(loaded, n)}: no longer generated, would be removed" for n in todo.extra]
     leftovers = [f"{_where(loaded, n)}: temporary file left by an interrupted run; removed" for n in removed]
@@ -175,15 +186,16 @@ def _report_check(loaded: LoadedConfig, todo: Plan, removed: list[str], temps: l
     raise typer.Exit(0)
 
 
-def _report_written(loaded: LoadedConfig, todo: Plan) -> None:
+def _report_written(loaded: LoadedConfig, todo: Plan, frame: Path | None, reason: str) -> None:
     for name in (*todo.missing, *todo.stale):
         sys.stdout.write(f"wrote {_where(loaded, name)}\n")
     for name in todo.extra:
         sys.stdout.write(f"removed {_where(loaded, name)}\n")
-    if todo.current:
+    staged = [Path(os.path.relpath(loaded.index_dir, Path.cwd())).as_posix() + "/"]
+    if frame is not None:
+        sys.stdout.write(f"wrote {_shown(str(frame))}, the layout of the tag pages ({reason})\n")
+        staged.append(Path(os.path.relpath(frame, Path.cwd())).as_posix())
+    if todo.current and frame is None:
         sys.stdout.write("the tag index is current; nothing written\n")
     else:
-        folder = os.path.relpath(loaded.index_dir, Path.cwd())
-        sys.stdout.write(
-            f"the tag index changed: stage it with `git add {shlex.quote(Path(folder).as_posix() + '/')}`\n"
-        )
+        sys.stdout.write(f"the tag index changed: stage it with `git add {shlex.join(staged)}`\n")

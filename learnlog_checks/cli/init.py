@@ -39,6 +39,7 @@ def command(
     from learnlog_checks.authoring import inference, zones
     from learnlog_checks.cli import common
     from learnlog_checks.config.settings import CONFIG_NAME, ConfigError, find_config
+    from learnlog_checks.index import layouts
 
     root = folder.resolve()
     if not root.is_dir():
@@ -57,7 +58,9 @@ def command(
         found = inference.infer(root, posts=posts, system_zone=zones.system_zone(os.environ))
     except inference.InferenceError as exc:
         common.fail(str(exc), 1)
+    layout = layouts.choose(root, root / found.settings.posts)
     _summary(found)
+    sys.stderr.write(f"tag pages: layout {layout.name!r} ({layout.reason})\n")
     if sys.stdin.isatty() and not yes and not typer.confirm("Write these files?", default=True):
         raise typer.Exit(1)
     text = render_config(found)
@@ -67,6 +70,10 @@ def command(
         _pre_commit(root, found)
         _write(root, WORKFLOW, render_template("learnlog.yml", found), force=force)
         _gitignore(root)
+        if layout.write is not None and layouts.write_tag_layout(layout.write, root):
+            sys.stderr.write(
+                f"wrote {layout.write.relative_to(root).as_posix()}, the layout of the tag pages\n"
+            )
     except atomic.WriteFailed as exc:
         common.fail(str(exc))
     sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")

@@ -124,13 +124,15 @@ def _newest_first(post: Post) -> tuple[int, int, int, str]:
     return (-day, -(post.day or 0), 0 if post.date else 1, post.name)
 
 
-def build_pages(posts: Iterable[Post], settings: Settings) -> dict[str, str]:
-    """File name inside `index_dir` -> text, for every page and chart of the index."""
+def build_pages(posts: Iterable[Post], settings: Settings, *, layout: str = "tag") -> dict[str, str]:
+    """File name inside `index_dir` -> text, for every page and chart of the index; the pages ask for the
+    Jekyll `layout` (see `layouts.choose`)."""
     grouping = group(posts, settings)
     pages = {
-        f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings) for tag, tagged in grouping.by_tag.items()
+        f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings, layout=layout)
+        for tag, tagged in grouping.by_tag.items()
     }
-    pages[OVERVIEW] = overview_page(grouping, settings)
+    pages[OVERVIEW] = overview_page(grouping, settings, layout=layout)
     if grouping.modes:
         pages[MODES_CHART] = _svg(charts.pie_chart("Posts by mode", mode_split(grouping)))
     bars = sorted(((t, len(grouping.by_tag[t])) for t in grouping.topics), key=lambda b: (-b[1], b[0]))
@@ -151,9 +153,9 @@ def _svg(svg: str) -> str:
     return f"{SVG_MARKER}\n{svg}"
 
 
-def _front_matter(title: str, permalink: str) -> list[str]:
+def _front_matter(title: str, permalink: str, layout: str) -> list[str]:
     title_line = f"title: {yaml_str(attr_text(title))}"
-    return ["---", "layout: tag", title_line, f"permalink: {yaml_str(permalink)}", "---"]
+    return ["---", f"layout: {layout}", title_line, f"permalink: {yaml_str(permalink)}", "---"]
 
 
 def _permalink(settings: Settings, slug: str | None = None) -> str:
@@ -171,10 +173,10 @@ def _describe(tag: str, settings: Settings) -> str:
     return text(settings.tags.get(tag, ""))
 
 
-def tag_page(tag: str, posts: Sequence[Post], settings: Settings) -> str:
+def tag_page(tag: str, posts: Sequence[Post], settings: Settings, *, layout: str = "tag") -> str:
     """The page of one tag: its description, then its posts newest first."""
     count = f"{len(posts)} post{'s' if len(posts) != 1 else ''}, newest first."
-    lines = [*_front_matter(f"Tag: {tag}", _permalink(settings, slugs.slug(tag))), MARKER, ""]
+    lines = [*_front_matter(f"Tag: {tag}", _permalink(settings, slugs.slug(tag)), layout), MARKER, ""]
     description = _describe(tag, settings)
     lines += [description, ""] if description else []
     lines += [f"{count} [All tags]({OVERVIEW})", "", "| Date | Day | Title |", "| --- | ---: | --- |"]
@@ -186,10 +188,10 @@ def tag_page(tag: str, posts: Sequence[Post], settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def overview_page(grouping: Grouping, settings: Settings) -> str:
+def overview_page(grouping: Grouping, settings: Settings, *, layout: str = "tag") -> str:
     """Every tag with its count and description, then the charts."""
     total = len({p.path for tagged in grouping.by_tag.values() for p in tagged})
-    lines = [*_front_matter("Tags", _permalink(settings)), MARKER, ""]
+    lines = [*_front_matter("Tags", _permalink(settings), layout), MARKER, ""]
     lines += [f"{total} tagged posts, {len(grouping.by_tag)} tags in use.", ""]
     lines += ["| Tag | Posts | What it means |", "| --- | ---: | --- |"]
     for tag in sorted(set(grouping.by_tag) | set(settings.tags)):
