@@ -109,3 +109,19 @@ def test_a_log_that_is_no_jekyll_site_keeps_the_tag_layout(tmp_path: Path) -> No
     assert run_cli(src, "index").returncode == 0
     assert layout_of(src / "tags" / "nlp.md") == "layout: tag"
     assert not (src / "_layouts").exists()
+
+
+def test_init_writes_the_small_tag_layout_when_the_theme_is_unknown(tmp_path: Path) -> None:
+    src = example_site(tmp_path)
+    (src / "learnlog.toml").unlink()
+    shutil.rmtree(src / "_layouts")
+    config = src / "_config.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "remote_theme: someone/unheard-of\n", encoding="utf-8"
+    )
+    done = run_cli(src, "init", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "wrote _layouts/tag.html, the layout of the tag pages" in done.stderr
+    assert (src / "_layouts" / "tag.html").read_text(encoding="utf-8").startswith("---\nlayout: default\n")
+    assert run_cli(src, "index").returncode == 0
+    assert layout_of(src / "tags" / "nlp.md") == "layout: tag"
