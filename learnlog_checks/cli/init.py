@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from learnlog_checks.cli import init_reminder
+
 if TYPE_CHECKING:
     from learnlog_checks.authoring.inference import Inferred
 
@@ -26,14 +28,27 @@ def command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite learnlog.toml and the workflow.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before writing.")] = False,
+    reminder: Annotated[
+        str | None,
+        typer.Option(
+            "--reminder",
+            metavar="HH:MM",
+            help="Also write the daily reminder workflow, run at this time in the log's timezone. "
+            "With a learnlog.toml already there, only the reminder is written.",
+        ),
+    ] = None,
 ) -> None:
-    """Infer posts, filename, start, tags_field, title and tags of an existing log; write learnlog.toml,
-    a .pre-commit-config.yaml entry and .github/workflows/learnlog.yml.
+    """Infer posts, filename, start, tags_field, timezone, title and tags of an existing log; write
+    learnlog.toml, a .pre-commit-config.yaml entry and .github/workflows/learnlog.yml.
 
     Tags used once or twice, and near-duplicates of other tags, are pointed out as likely typos.
     Nothing is overwritten without --force; no question is asked when stdin is not a terminal.
+    --reminder 21:00 adds .github/workflows/learnlog-reminder.yml, which opens an issue when the day's
+    post is missing at 21:00 (in the log's timezone) and closes it when the post lands.
 
+    \b
     Example: cd my-blog && learnlog-check init
+             learnlog-check init --reminder 21:00
     """
     from learnlog_checks import atomic
     from learnlog_checks.authoring import inference, zones
@@ -52,6 +67,9 @@ def command(
         existing = find_config(root)
     except ConfigError as exc:
         common.fail(str(exc))
+    if existing is not None and existing.parent == root and reminder is not None:
+        _reminder_only(root, existing, reminder, force=force)
+        return
     if existing is not None and existing.parent == root and not force:
         common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
     try:
@@ -61,6 +79,9 @@ def command(
     layout = layouts.choose(root, root / found.settings.posts)
     _summary(found)
     sys.stderr.write(f"tag pages: layout {layout.name!r} ({layout.reason})\n")
+    zone = found.settings.timezone
+    at = reminder if reminder is not None else init_reminder.offer(zone, yes=yes)
+    plan = init_reminder.schedule(at, zone) if at is not None else None
     if sys.stdin.isatty() and not yes and not typer.confirm("Write these files?", default=True):
         raise typer.Exit(1)
     text = render_config(found)
@@ -74,9 +95,25 @@ def command(
             sys.stderr.write(
                 f"wrote {layout.write.relative_to(root).as_posix()}, the layout of the tag pages\n"
             )
+        if plan is not None:
+            init_reminder.write(root, plan, force=force, writer=_write)
     except atomic.WriteFailed as exc:
         common.fail(str(exc))
     sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")
+
+
+def _reminder_only(root: Path, existing: Path, at: str, *, force: bool) -> None:
+    """The log has its config: write the reminder workflow only, at `at` in the config's timezone."""
+    from learnlog_checks import atomic
+    from learnlog_checks.cli import common
+
+    loaded = common.load_config(existing)
+    plan = init_reminder.schedule(at, loaded.settings.timezone)
+    sys.stderr.write(f"{existing.name} exists: writing only the reminder workflow\n")
+    try:
+        init_reminder.write(root, plan, force=force, writer=_write)
+    except atomic.WriteFailed as exc:
+        common.fail(str(exc))
 
 
 def render_config(found: Inferred) -> str:
