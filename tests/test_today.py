@@ -126,3 +126,11 @@ def test_a_bad_config_exits_2_naming_the_file(tmp_path: Path) -> None:
     done = today(log)
     assert done.returncode == 2
     assert "learnlog.toml" in done.stderr and "Mars/Base" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_missing_posts_folder_exits_2_saying_what_to_set(tmp_path: Path) -> None:
+    log = make_repo(tmp_path / "repo")
+    (log / "learnlog.toml").write_text('posts = "blog/_posts"\n', encoding="utf-8")
+    done = today(log)
+    assert done.returncode == 2
+    assert "posts folder 'blog/_posts' does not exist" in done.stderr and "set 'posts'" in done.stderr

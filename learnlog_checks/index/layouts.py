@@ -66,7 +66,7 @@ def choose(root: Path, posts_dir: Path) -> Layout:
         return Layout("tag", "no _config.yml: not a Jekyll site")
     config = _config(site)
     folder = site / str(config.get("layouts_dir") or "_layouts")
-    own = {p.name.split(".", 1)[0] for p in folder.iterdir()} if folder.is_dir() else set()
+    own = _own_layouts(folder)
     theme = theme_name(config)
     known = THEMES.get(theme or DEFAULT_THEME)
     for rank, name in enumerate(PREFERRED):
@@ -118,6 +118,14 @@ def write_tag_layout(path: Path, root: Path) -> bool:
     except FileExistsError:
         return False
     return True
+
+
+def _own_layouts(folder: Path) -> set[str]:
+    """The layout names of the files in `folder` (`page` for `page.html`); none when it cannot be read."""
+    try:
+        return {p.name.split(".", 1)[0] for p in folder.iterdir() if not p.name.startswith(".")}
+    except OSError:
+        return set()
 
 
 def _config(site: Path) -> dict[str, Any]:
