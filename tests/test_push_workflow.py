@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,6 @@ TOKYO = "+09:00"  # the author's commits carry this offset
 
 def git(cwd: Path, *args: str, env: dict[str, str], when: str | None = None) -> str:
     """Git as the author, at `when` (an ISO time with its UTC offset) when given."""
-    import subprocess
-
     person = {"GIT_AUTHOR_NAME": "Learner", "GIT_AUTHOR_EMAIL": "learner@example.com"}
     person |= {"GIT_COMMITTER_NAME": "GitHub", "GIT_COMMITTER_EMAIL": "noreply@github.com"}
     if when is not None:
