@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -61,7 +62,8 @@ def command(
     layout = layouts.choose(loaded.root, loaded.posts_dir)
     frame = layout.write if layout.write is not None and not _exists(layout.write) else None
     try:
-        built = index.build_pages(log.posts, loaded.settings, layout=layout.name)
+        held = _held_back(loaded, index.group(log.posts, loaded.settings).by_tag, no_cache=no_cache)
+        built = index.build_pages(log.posts, loaded.settings, layout=layout.name, leave_out=held)
         pages = folder_sync.with_manifest(built)
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
@@ -90,6 +92,51 @@ def command(
     _report_written(loaded, todo, frame if framed else None, layout.reason)
     if exit_non_zero_on_change and not (todo.current and not framed):
         raise typer.Exit(1)
+
+
+def _held_back(loaded: LoadedConfig, by_tag: Mapping[str, Sequence[Post]], *, no_cache: bool) -> set[str]:
+    """The tags that would get a new page although every post carrying them has an error: none yet.
+
+    A post that `check` refuses (in the hook, just before) then leaves no page behind for a tag only it
+    introduced. Pages that exist already are kept up to date as usual. `check` runs only when a new page
+    is due, through the cache when there is one (the hook's `check` just filled it).
+    """
+    from learnlog_checks.index import slugs
+
+    try:
+        existing = {p.name for p in loaded.index_dir.iterdir()} if loaded.index_dir.is_dir() else set()
+    except OSError:
+        existing = set()
+    new = {tag: posts for tag, posts in by_tag.items() if f"{slugs.slug(tag)}.md" not in existing}
+    if not new:
+        return set()
+    broken = _with_errors(loaded, no_cache=no_cache)
+    held = {tag for tag, posts in new.items() if all(p.path in broken for p in posts)}
+    for tag in sorted(held):
+        shown = ", ".join(p.path for p in new[tag][:3]) + (", ..." if len(new[tag]) > 3 else "")
+        sys.stderr.write(
+            f"learnlog-check: warning: tag {tag!r} gets no page yet: its only posts have errors ({shown}); "
+            "`learnlog-check check` reports them\n"
+        )
+    return held
+
+
+def _with_errors(loaded: LoadedConfig, *, no_cache: bool) -> set[str]:
+    """The display paths of the posts with an error, as `check` finds them (its cache read, never made)."""
+    from learnlog_checks import engine
+    from learnlog_checks.model import Severity
+    from learnlog_checks.reading.dates import today_in
+    from learnlog_checks.stored import FOLDER
+
+    cache = loaded.root / FOLDER
+    use_cache = not no_cache and cache.is_dir() and not cache.is_symlink()
+    result = engine.lint(
+        loaded,
+        today=today_in(loaded.settings.timezone),
+        cwd=Path.cwd(),
+        options=engine.Options(use_cache=use_cache),
+    )
+    return {f.path for f in result.findings if f.severity is Severity.ERROR}
 
 
 def _exists(path: Path) -> bool:

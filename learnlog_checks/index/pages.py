@@ -15,7 +15,7 @@ only on the arguments: sorted, no timestamps, a final newline.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -94,15 +94,16 @@ def unlisted(posts: Iterable[Post], settings: Settings) -> dict[str, list[Post]]
     return dict(sorted(found.items()))
 
 
-def group(posts: Iterable[Post], settings: Settings) -> Grouping:
+def group(posts: Iterable[Post], settings: Settings, *, leave_out: Collection[str] = ()) -> Grouping:
     """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page.
 
     With a `[tags]` vocabulary only its tags are kept: a misspelled tag never gets a page of its own.
+    The tags of `leave_out` are left out too.
     """
     by_tag: dict[str, list[Post]] = {}
     for post in indexable(posts, settings):
         for tag in resolved(post, settings.aliases):
-            if listed(tag, settings):
+            if listed(tag, settings) and tag not in leave_out:
                 by_tag.setdefault(tag, []).append(post)
     clashes = slugs.colliding(by_tag)
     if clashes:
@@ -124,10 +125,12 @@ def _newest_first(post: Post) -> tuple[int, int, int, str]:
     return (-day, -(post.day or 0), 0 if post.date else 1, post.name)
 
 
-def build_pages(posts: Iterable[Post], settings: Settings, *, layout: str = "tag") -> dict[str, str]:
+def build_pages(
+    posts: Iterable[Post], settings: Settings, *, layout: str = "tag", leave_out: Collection[str] = ()
+) -> dict[str, str]:
     """File name inside `index_dir` -> text, for every page and chart of the index; the pages ask for the
-    Jekyll `layout` (see `layouts.choose`)."""
-    grouping = group(posts, settings)
+    Jekyll `layout` (see `layouts.choose`); the tags of `leave_out` get no page."""
+    grouping = group(posts, settings, leave_out=leave_out)
     pages = {
         f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings, layout=layout)
         for tag, tagged in grouping.by_tag.items()
