@@ -1,8 +1,8 @@
 """The composite action (action.yml), run without GitHub.
 
 Each step's `run:` is read from action.yml and run with bash as GitHub does (`bash --noprofile --norc -eo
-pipefail`), in order, with its `env:` (the few `${{ }}` expressions the action uses are evaluated from the
-dicts below) and the GITHUB_* variables of a simulated event. The remote is a local bare repository, so
+pipefail`), in order, with its `env:` (the `${{ }}` expressions evaluated by tests/actions.py) and the
+GITHUB_* variables of a simulated event. The remote is a local bare repository, so
 the commit, the push and a push that loses a race all really happen. The install step (`id: install`) is
 skipped: the tool installed in this environment stands in for it.
 """
@@ -10,167 +10,24 @@ skipped: the tool installed in this environment stands in for it.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-STEPS: list[dict[str, Any]] = ACTION["runs"]["steps"]
-EXE = shutil.which("learnlog-check")
+from tests.actions import EXE, ROOT, Runner
+
 BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
 LOG = "examples"  # where the log sits in the test repository, as in examples-log.yml
 
 pytestmark = pytest.mark.skipif(
     EXE is None or shutil.which("git") is None, reason="needs git and learnlog-check"
 )
-
-EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
-
-
-@dataclass
-class Run:
-    """What one run of the action did: the steps that ran, their output, outputs and summary."""
-
-    ran: list[str] = field(default_factory=list)
-    returncode: int = 0
-    stdout: str = ""
-    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
-    summary: str = ""
-
-
-def evaluate(
-    expression: str, inputs: dict[str, str], github: dict[str, Any], steps: dict[str, dict[str, str]]
-) -> str:
-    """The expressions action.yml uses: inputs.x, github.x.y, steps.id.outputs.x (`steps` maps a step's
-    id to its outputs). Nothing else: any other expression raises."""
-    head, _, rest = expression.partition(".")
-    if head == "inputs":
-        return inputs[rest]
-    contexts = {"github": github, "steps": {step: {"outputs": outs} for step, outs in steps.items()}}
-    value: Any = contexts[head]
-    for part in rest.split("."):
-        value = value.get(part, "") if isinstance(value, dict) else ""
-    return str(value)
-
-
-def substitute(
-    text: str, inputs: dict[str, str], github: dict[str, Any], steps: dict[str, dict[str, str]]
-) -> str:
-    return EXPRESSION.sub(lambda m: evaluate(m.group(1), inputs, github, steps), str(text))
-
-
-def read_outputs(path: Path) -> dict[str, str]:
-    """GITHUB_OUTPUT's two forms: name=value and name<<DELIMITER ... DELIMITER."""
-    outputs: dict[str, str] = {}
-    lines = iter(path.read_text(encoding="utf-8").splitlines())
-    for line in lines:
-        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
-            name, delimiter = line.split("<<", 1)
-            outputs[name] = "\n".join(iter(lambda: next(lines), delimiter))
-        elif "=" in line:
-            name, value = line.split("=", 1)
-            outputs[name] = value
-    return outputs
-
-
-class Runner:
-    """Runs action.yml's steps in `workspace` for a simulated event, like the runner of a composite action."""
-
-    def __init__(self, tmp: Path) -> None:
-        self.tmp = tmp
-        self.home = tmp / "home"
-        self.home.mkdir(exist_ok=True)
-        self.runs = 0
-
-    def base_env(self) -> dict[str, str]:
-        """No GIT_* or GITHUB_* from outside, no global or system git config: a runner's clean slate."""
-        return {
-            "PATH": os.environ["PATH"],
-            "HOME": str(self.home),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "LANG": "C.UTF-8",
-            "TMPDIR": str(self.tmp),
-        }
-
-    def __call__(
-        self,
-        workspace: Path,
-        event: str,
-        ref: str,
-        *,
-        default_branch: str = "main",
-        with_: dict[str, str] | None = None,
-        only: tuple[str, ...] | None = None,
-    ) -> Run:
-        self.runs += 1
-        scratch = self.tmp / f"run{self.runs}"
-        scratch.mkdir()
-        inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
-        inputs.update(with_ or {})
-        github = {
-            "event_name": event,
-            "ref": ref,
-            "token": "",  # pushes go to a local remote, which needs none
-            "action_path": str(ROOT),
-            "event": {"repository": {"default_branch": default_branch}},
-        }
-        inputs = {name: substitute(value, {}, github, {}) for name, value in inputs.items()}
-        summary = scratch / "summary.md"
-        summary.touch()
-        env = self.base_env() | {
-            "CI": "true",
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_EVENT_NAME": event,
-            "GITHUB_REF": ref,
-            "GITHUB_WORKSPACE": str(workspace),
-            "GITHUB_ACTION_PATH": str(ROOT),
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "RUNNER_TEMP": str(scratch),
-            # Each run at its own time, as on GitHub: otherwise two runs' identical commits have one SHA.
-            "GIT_AUTHOR_DATE": f"2024-06-01T12:{self.runs:02d}:00Z",
-            "GIT_COMMITTER_DATE": f"2024-06-01T12:{self.runs:02d}:00Z",
-        }
-        # The install step is replaced by the tool already installed here.
-        run = Run(outputs={"install": {"exe": str(EXE)}})
-        for number, step in enumerate(STEPS):
-            step_id = step.get("id", f"step{number}")
-            if "uses" in step or step_id == "install" or (only and step_id not in only):
-                continue
-            assert "if" not in step, "run steps choose their mode in shell; the test honours no if:"
-            output = scratch / f"{step_id}.out"
-            output.touch()
-            script = scratch / f"{step_id}.sh"
-            script.write_text(step["run"], encoding="utf-8")
-            step_env = {
-                name: substitute(value, inputs, github, run.outputs)
-                for name, value in (step.get("env") or {}).items()
-            }
-            proc = subprocess.run(
-                ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-                cwd=workspace,
-                env=env | {"GITHUB_OUTPUT": str(output)} | step_env,
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=120,
-            )
-            run.ran.append(step_id)
-            run.stdout += proc.stdout + proc.stderr
-            run.outputs[step_id] = read_outputs(output)
-            run.returncode = proc.returncode
-            if proc.returncode != 0:
-                break  # a failed step ends the action, as on GitHub
-        run.summary = summary.read_text(encoding="utf-8")
-        return run
 
 
 # --- a log in a real git repository with a bare remote --------------------------------------------
@@ -293,14 +150,23 @@ def test_pull_request_annotates_writes_the_summary_and_pushes_nothing(scene: Sce
     before = scene.remote_log()
     head = git(work, "rev-parse", "HEAD", env=scene.env)
 
-    run = scene.action(work, "pull_request", "refs/pull/1/merge", with_={"working-directory": LOG})
+    run = scene.action(
+        work,
+        "pull_request",
+        "refs/pull/1/merge",
+        with_={"working-directory": LOG},
+        env={"GITHUB_HEAD_REF": "feature"},
+    )
 
     assert run.ran == ["mode", "check"]  # the check failed: the action stops there
     assert run.returncode == 1
     assert run.outputs["mode"] == {"mode": "check"}
-    relative_to_log = bad.removeprefix(f"{LOG}/")
-    assert re.search(rf"^::error file={re.escape(relative_to_log)},line=\d+", run.stdout, re.M), run.stdout
+    # GitHub reads annotation paths from the repository root, not from the log's folder.
+    assert bad.startswith(f"{LOG}/_posts/")
+    assert re.search(rf"^::error file={re.escape(bad)},line=\d+", run.stdout, re.M), run.stdout
     assert "quantum" in run.stdout
+    edit = f"(https://github.com/learner/log/edit/feature/{bad})"
+    assert edit in run.summary, "the summary links the file in the editor, at the pull request's branch"
     assert run.summary.strip(), "the stats summary is written even when the check fails"
     assert scene.remote_log() == before
     assert git(work, "rev-parse", "HEAD", env=scene.env) == head

@@ -49,6 +49,8 @@ BASIC = {
     "2024-01-03-day-2.md": post("(Day 2) Deploying", "practice", "ops"),
     "2024-01-04-day-3.md": post("(Day 3) More text", "practice", "nlp"),
 }
+# BASIC without the alias, which `check` refuses: a tag only refused posts carry gets no page yet.
+CLEAN = {**BASIC, "2024-01-03-day-2.md": post("(Day 2) Deploying", "practice", "mlops")}
 
 
 def run(root: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
@@ -122,6 +124,54 @@ def test_mode_groups_with_three_modes_list_the_combinations_that_occur() -> None
     assert index.mode_groups(posts, settings) == [
         ("only a", 1), ("only b", 0), ("only c", 0), ("a and c", 2), ("a, b and c", 1), ("no mode", 1)
     ]  # fmt: skip
+
+
+def test_a_tag_outside_the_vocabulary_gets_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    posts = {**BASIC, "2024-01-05-day-4.md": post("(Day 4) Typo", "theory", "nlpp")}
+    root = make_log(tmp_path, posts)
+    pages = pages_of(root)
+    assert "nlpp.md" not in pages and "nlpp" not in pages["README.md"]
+    assert "2024-01-05-day-4.md" in pages["theory.md"], "its tags in the vocabulary still list it"
+    code, _, err = run(root, monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert not (root / "tags" / "nlpp.md").exists()
+    assert "tag 'nlpp' is not in [tags]; it gets no page (_posts/2024-01-05-day-4.md)" in err
+
+
+def test_a_new_tag_only_broken_posts_carry_gets_no_page_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = CONFIG.replace("[aliases]", 'rl = "Reinforcement learning."\n[aliases]')
+    root = make_log(tmp_path, BASIC, config)
+    assert run(root, monkeypatch=monkeypatch)[0] == 0
+    broken = root / "_posts" / "2024-01-05-day-4.md"
+    broken.write_text(
+        "---\ntitle: '(Day 4) RL'\ntags: [theory, rl]\ndate: 2024-01-04\n---\n", encoding="utf-8"
+    )
+    code, out, err = run(root, monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert not (root / "tags" / "rl.md").exists() and "rl.md" not in out
+    assert "tag 'rl' gets no page yet: its only posts have errors (_posts/2024-01-05-day-4.md)" in err
+    assert "2024-01-05-day-4.md" in (root / "tags" / "theory.md").read_text(encoding="utf-8")
+    broken.write_text(post("(Day 4) RL", "theory", "rl"), encoding="utf-8")  # fixed: the page comes
+    code, out, _ = run(root, monkeypatch=monkeypatch)
+    assert code == 0 and "wrote tags/rl.md" in out
+
+
+def test_a_log_without_a_vocabulary_gives_every_tag_a_page(tmp_path: Path) -> None:
+    posts = {**BASIC, "2024-01-05-day-4.md": post("(Day 4) New", "theory", "nlpp")}
+    assert "nlpp.md" in pages_of(make_log(tmp_path, posts, "start = 2024-01-02\n"))
+
+
+def test_a_run_that_changed_pages_says_to_stage_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_log(tmp_path, BASIC)
+    code, out, _ = run(root, monkeypatch=monkeypatch)
+    assert code == 0 and out.endswith("the tag index changed: stage it with `git add tags/`\n"), out
+    monkeypatch.chdir(root / "_posts")
+    (root / "_posts" / "2024-01-03-day-2.md").write_text(post("(Day 2) x", "practice"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["index"])
+    assert result.stdout.endswith("stage it with `git add ../tags/`\n"), result.stdout
+    assert run(root, monkeypatch=monkeypatch)[1] == "the tag index is current; nothing written\n"
 
 
 def test_no_require_means_no_modes_chart(tmp_path: Path) -> None:
@@ -199,7 +249,7 @@ def test_second_run_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_check_exit_codes_and_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = make_log(tmp_path, BASIC)
+    root = make_log(tmp_path, CLEAN)
     code, out, _ = run(root, "--check", monkeypatch=monkeypatch)
     assert code == 1 and "tags/nlp.md: missing" in out and "run `learnlog-check index`" in out
     assert not (root / "tags").exists()
@@ -218,7 +268,7 @@ def test_check_exit_codes_and_messages(tmp_path: Path, monkeypatch: pytest.Monke
 def test_unused_generated_pages_are_removed_hand_written_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_log(tmp_path, BASIC)
+    root = make_log(tmp_path, CLEAN)
     run(root, monkeypatch=monkeypatch)
     notes = root / "tags" / "notes.md"
     notes.write_text("# My notes on tags\n", encoding="utf-8")

@@ -47,6 +47,12 @@ BASIC = {
 WITHOUT_MLOPS = post("(Day 2) Deploying", "practice")
 
 
+def with_tags(*tags: str) -> str:
+    """CONFIG with `tags` added to its vocabulary (a tag outside it gets no page)."""
+    lines = "".join(f'{json.dumps(tag)} = ""\n' for tag in tags)
+    return CONFIG.replace("[[require]]", lines + "[[require]]", 1)
+
+
 def make_log(root: Path, posts: dict[str, str] = BASIC, config: str | None = CONFIG) -> Path:
     (root / ".git").mkdir(parents=True, exist_ok=True)  # config lookup stops here
     (root / "_posts").mkdir(exist_ok=True)
@@ -76,7 +82,7 @@ def no_crash(result: subprocess.CompletedProcess[str]) -> None:
 
 def test_hand_edited_page_of_a_dropped_tag_is_kept_and_named(tmp_path: Path) -> None:
     day_2 = {"2024-01-03-day-2.md": post("(Day 2) Deploying", "practice", "mlops", "serving")}
-    root = make_log(tmp_path, {**BASIC, **day_2})
+    root = make_log(tmp_path, {**BASIC, **day_2}, with_tags("serving"))
     assert cli(root).returncode == 0
     page = root / "tags" / "mlops.md"
     edited = page.read_text(encoding="utf-8") + "\nMy own notes on deployment.\n"
@@ -124,7 +130,7 @@ def test_hand_edited_page_of_a_used_tag_is_never_overwritten(tmp_path: Path) -> 
 
 def test_hostile_tags_are_escaped_in_front_matter_and_body(tmp_path: Path) -> None:
     posts = {"2024-01-02-day-1.md": post("(Day 1) x", "theory", *HOSTILE_TAGS)}
-    root = make_log(tmp_path, posts)
+    root = make_log(tmp_path, posts, with_tags(*HOSTILE_TAGS))
     result = cli(root)
     assert result.returncode == 0, result.stderr
     pages = {p.name: p.read_text(encoding="utf-8") for p in (root / "tags").glob("*.md")}
@@ -147,7 +153,7 @@ def test_hostile_tags_are_escaped_in_front_matter_and_body(tmp_path: Path) -> No
 
 def test_concurrent_runs_never_crash_and_settle(tmp_path: Path) -> None:
     many = [f"topic-{n}" for n in range(30)]
-    root = make_log(tmp_path)  # no tags/ yet: the runs create it concurrently
+    root = make_log(tmp_path, config=with_tags(*many))  # no tags/ yet: the runs create it concurrently
     switch = root / "_posts" / "2024-01-05-day-4.md"
     states = (post("(Day 4) Many", "practice", *many), post("(Day 4) Few", "practice"))
     done = threading.Event()

@@ -156,7 +156,8 @@ def test_workflow_least_permissions_pinned_checkout(log: Path) -> None:
     jobs = flow["jobs"]
     assert jobs["check"]["permissions"] == {"contents": "read"}
     assert jobs["index"]["permissions"] == {"contents": "write"}
-    assert "pull_request" in jobs["check"]["if"] and "default_branch" in jobs["index"]["if"]
+    assert "if" not in jobs["check"] and "default_branch" in jobs["index"]["if"]  # every push is checked
+    assert jobs["index"]["needs"] == "check"
     assert text.count(CHECKOUT) == 2
     for job in jobs.values():
         steps = job["steps"]

@@ -350,3 +350,37 @@ def test_new_index_pages_fail_the_hook(make_repo: MakeRepo) -> None:
     status, output = repo.commit()
     assert list((repo.root / "tags").glob("*.md")), output
     assert status == 1, output
+
+
+def test_a_refused_post_leaves_no_page_for_its_misspelled_tag(make_repo: MakeRepo) -> None:
+    repo = with_index(make_repo)
+    repo.write({"_posts/2024-01-12-day-11.md": post(11, "2024-01-12", tags="[theory, nlpp]")})
+    repo.git("add", "_posts")
+    status, output = repo.commit()
+    assert status == 1, output
+    assert "error allowed-tags unknown tag 'nlpp'" in output
+    assert not (repo.root / "tags" / "nlpp.md").exists(), "no page for a tag only the refused post has"
+    assert "nlpp" not in (repo.root / "tags" / "README.md").read_text(encoding="utf-8")
+    changed = repo.changed().splitlines()
+    assert not [line for line in changed if line.startswith("??")], changed  # no new page at all
+    assert " M tags/theory.md" in changed, changed  # the refused post's known tag lists it
+    assert "stage it with `git add tags/`" in output, output
+
+
+def test_a_post_refused_for_its_date_leaves_no_page_for_the_tag_it_introduced(make_repo: MakeRepo) -> None:
+    repo = with_index(make_repo)
+    config = repo.root / "learnlog.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + 'rl = "Reinforcement learning."\n', encoding="utf-8"
+    )
+    execute([*PRE_COMMIT, "run", "learnlog-index", "--all-files"], cwd=repo.root, env=repo.env)
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-verify", "-m", "a new tag in the vocabulary, listed in tags/README.md")
+    # 2024-01-11 is day 10's date: refused by one-post-per-day, and the only post tagged rl.
+    repo.write({"_posts/2024-01-11-day-11.md": post(11, "2024-01-11", tags="[theory, rl]")})
+    repo.git("add", "_posts")
+    status, output = repo.commit()
+    assert status == 1, output
+    assert "error one-post-per-day" in output
+    assert not (repo.root / "tags" / "rl.md").exists(), output
+    assert "tag 'rl' gets no page yet" in output

@@ -39,6 +39,13 @@ layout: default
 pytestmark = pytest.mark.skipif(not jekyll_available(), reason="jekyll is not installed")
 
 
+def add_tags(src: Path, *tags: str) -> None:
+    """Put `tags` in the copied log's vocabulary: a tag outside it gets no page."""
+    config = src / "learnlog.toml"
+    lines = "".join(f"{json.dumps(tag)} = {json.dumps('The tag ' + tag)}\n" for tag in tags)
+    config.write_text(config.read_text(encoding="utf-8").replace("[aliases]", lines + "[aliases]", 1))
+
+
 def learnlog_check(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "learnlog_checks", *args]
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
@@ -51,6 +58,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copytree(EXAMPLES, src, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
     shutil.rmtree(src / "tags", ignore_errors=True)
     (src / "_posts" / "2024-01-26-day-25.md").write_text(HOSTILE_POST, encoding="utf-8")
+    add_tags(src, "C++")
     made = learnlog_check(src, "index")
     assert made.returncode == 0, made.stderr
     result = build_site(src, base / "site")
@@ -69,6 +77,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     tags = ", ".join(json.dumps(tag) for tag in ("practice", *HOSTILE_TAGS))
     post = f"---\nlayout: post\ntitle: '(Day 25) Hostile tags'\ncategories: [{tags}]\n---\nBody.\n"
     (src / "_posts" / "2024-01-26-day-25.md").write_text(post, encoding="utf-8")
+    add_tags(src, *HOSTILE_TAGS)
     made = learnlog_check(src, "index")
     assert made.returncode == 0, made.stderr
     result = build_site(src, base / "site")

@@ -84,6 +84,31 @@ def test_least_permissions(path: Path) -> None:
             assert not writes, f"{path.name}/{name} writes {writes} but pushes nothing"
 
 
+def template(name: str) -> dict[Any, Any]:
+    """A workflow that `init` writes, as YAML (its placeholders filled)."""
+    text = (ROOT / "learnlog_checks" / "templates" / name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text.replace("@VERSION@", "0.0.0"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.mark.parametrize("workflow", ["examples-log.yml", "template:learnlog.yml"])
+def test_every_push_and_pull_request_is_checked_and_the_index_needs_the_check(workflow: str) -> None:
+    """Authors who write in GitHub's web editor never run pre-commit: CI on push is their only check."""
+    data = (
+        template("learnlog.yml")
+        if workflow.startswith("template:")
+        else load(ROOT / ".github/workflows" / workflow)
+    )
+    on = data.get("on", data.get(True))
+    assert set(on) == {"push", "pull_request"}
+    assert "branches" not in (on["push"] or {}), "pushes to every branch, the default one included"
+    check, index = data["jobs"]["check"], data["jobs"]["index"]
+    assert "if" not in check, "the check job runs for every event the workflow has"
+    assert index["needs"] == "check", "the index is regenerated only after a passing check"
+    assert "github.event_name == 'push'" in index["if"] and "default_branch" in index["if"]
+
+
 def test_the_pushing_job_runs_only_on_a_push_to_the_default_branch() -> None:
     for file, name in PUSHING_JOBS:
         job = jobs(ROOT / ".github" / "workflows" / file)[name]

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from learnlog_checks import engine
+from learnlog_checks.authoring import zones
 from learnlog_checks.authoring.history import Replacement, replaced_tags
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
@@ -80,10 +81,15 @@ class Inferred:
     suspects: tuple[Suspect, ...] = ()
     excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
     history: tuple[Replacement, ...] = ()  # tags the author replaced by hand, no longer used: aliases
+    timezone_note: str = ""  # where the time zone came from, and how sure it is
 
 
-def infer(root: Path, *, posts: Path | None = None) -> Inferred:
-    """Infer the settings of the log at `root` (its posts folder: `posts`, else searched for)."""
+def infer(root: Path, *, posts: Path | None = None, system_zone: str | None = None) -> Inferred:
+    """Infer the settings of the log at `root` (its posts folder: `posts`, else searched for).
+
+    The time zone is the site's own (`timezone:` in _config.yml), else the zone that fits the UTC offsets
+    of the commits to the posts (`system_zone`, this machine's, first among equals), else UTC.
+    """
     folder = posts if posts is not None else find_posts_folder(root)
     problem = posts_folder_problem(root, folder)
     if problem is not None:
@@ -96,7 +102,8 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     regex = patterns.compile_filename(filename)
     excluded = tuple(n for n in markdown if not regex.match(n.rsplit("/", 1)[-1]))
     exclude = (*_asset_globs(names), *excluded)
-    base = Settings(posts=folder, filename=filename, exclude=exclude, timezone=_site_timezone(root))
+    zone, zone_note = infer_timezone(root, folder, system_zone=system_zone)
+    base = Settings(posts=folder, filename=filename, exclude=exclude, timezone=zone)
     data_posts = _read(root, base)
     tags_field = infer_tags_field(data_posts)
     title = infer_title([p.title for p in data_posts if p.title])
@@ -112,7 +119,20 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
             found[r.old] = Suspect(r.old, counts[r.old], reason, r.new)
     history = tuple(r for r in replaced if r.old not in counts)
     ordered = sorted(found.values(), key=lambda x: (x.count, x.tag))
-    return Inferred(settings, len(posts_read), counts, tuple(ordered), excluded, history)
+    return Inferred(
+        settings, len(posts_read), counts, tuple(ordered), excluded, history=history, timezone_note=zone_note
+    )
+
+
+def infer_timezone(root: Path, folder: Path, *, system_zone: str | None = None) -> tuple[str, str]:
+    """The log's time zone and a note saying where it came from (see `infer`)."""
+    site = _site_timezone(root)
+    if site is not None:
+        return site, "from _config.yml, the site's own"
+    found = zones.guess(zones.commit_times(root, folder), system=system_zone)
+    if found is None:
+        return "UTC", "no commits to read the authors' UTC offsets from; set `timezone` if you are elsewhere"
+    return found.zone, found.describe()
 
 
 def posts_folder_problem(root: Path, folder: Path) -> str | None:
@@ -228,17 +248,17 @@ def _asset_globs(names: Iterable[str]) -> list[str]:
     return sorted(f"*.{ext}" for ext in exts & ASSETS)
 
 
-def _site_timezone(root: Path) -> str:
-    """Jekyll's `timezone:` in _config.yml when it names a real zone, else UTC."""
+def _site_timezone(root: Path) -> str | None:
+    """Jekyll's `timezone:` in _config.yml when it names a real zone."""
     try:
         site = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "UTC"
+        return None
     zone = site.get("timezone") if isinstance(site, dict) else None
     try:
-        return str(ZoneInfo(zone)) if isinstance(zone, str) else "UTC"
+        return str(ZoneInfo(zone)) if isinstance(zone, str) else None
     except (ZoneInfoNotFoundError, ValueError):
-        return "UTC"
+        return None
 
 
 def _read(root: Path, settings: Settings) -> list[Post]:

@@ -148,9 +148,11 @@ from learnlog_checks.cli import init as _init  # noqa: E402
 from learnlog_checks.cli import new as _new  # noqa: E402
 from learnlog_checks.cli import schema as _schema  # noqa: E402
 from learnlog_checks.cli import stats as _stats  # noqa: E402
+from learnlog_checks.cli import today as _today  # noqa: E402
 
 app.command(name="index")(_index.command)
 app.command(name="stats")(_stats.command)
 app.command(name="new")(_new.command)
 app.command(name="init")(_init.command)
 app.command(name="schema")(_schema.command)
+app.command(name="today")(_today.command)

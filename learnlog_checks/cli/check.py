@@ -82,7 +82,12 @@ def run(request: Request) -> int:
             )
     except ConfigError as exc:
         fail(str(exc))
-    _report(result, kind, request)
+    from learnlog_checks import reporters
+
+    shown = _for_github(result) if kind in reporters.ROOTED else result
+    _report(shown, kind, request)
+    if kind == "github":
+        _step_summary(shown)
     return 0 if request.exit_zero else result.exit_code(strict=request.strict)
 
 
@@ -155,6 +160,32 @@ def use_color(choice: str, stream: TextIO, env: Mapping[str, str]) -> bool:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _for_github(result: LintResult) -> LintResult:
+    """Paths relative to the repository's root, where GitHub reads annotation and SARIF paths from."""
+    from learnlog_checks import reporters
+    from learnlog_checks.reading.discovery import repository_root
+
+    cwd = Path.cwd()
+    root = repository_root(cwd)
+    return result if root is None else reporters.relative_to_repository(result, cwd=cwd, root=root)
+
+
+def _step_summary(result: LintResult) -> None:
+    """Append the table of every finding to the job summary, when the run has one (GITHUB_STEP_SUMMARY)."""
+    from learnlog_checks.github import links
+    from learnlog_checks.reporters.summary import SummaryReporter
+
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    reporter = SummaryReporter(links=links.from_environment(os.environ))
+    try:
+        with open(path, "a", encoding="utf-8") as out:
+            reporter.report(result, out)
+    except OSError as exc:
+        sys.stderr.write(f"learnlog-check: warning: could not write the job summary {path}: {exc.strerror}\n")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -12,7 +12,10 @@ names every temporary file it finds and exits 1 (they must not be committed).
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -22,9 +25,10 @@ import typer
 from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
 
 if TYPE_CHECKING:
-    from learnlog_checks.config.settings import LoadedConfig
+    from learnlog_checks.config.settings import LoadedConfig, Settings
     from learnlog_checks.engine.reader import Log
     from learnlog_checks.index.folder_sync import Plan
+    from learnlog_checks.model import Post
 
 
 def command(
@@ -47,15 +51,20 @@ def command(
     """
     from learnlog_checks import atomic, engine, index
     from learnlog_checks.cli import common
-    from learnlog_checks.index import folder_sync
+    from learnlog_checks.index import folder_sync, layouts
 
     loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     user = _validate(loaded)
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
     log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
     _warn_skipped(log)
+    _warn_unlisted(log.posts, loaded.settings)
+    layout = layouts.choose(loaded.root, loaded.posts_dir)
+    frame = layout.write if layout.write is not None and not _exists(layout.write) else None
     try:
-        pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings))
+        held = _held_back(loaded, index.group(log.posts, loaded.settings).by_tag, no_cache=no_cache)
+        built = index.build_pages(log.posts, loaded.settings, layout=layout.name, leave_out=held)
+        pages = folder_sync.with_manifest(built)
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
     folder = loaded.index_dir
@@ -72,16 +81,66 @@ def command(
             if todo.problems:
                 common.fail("\n".join(_shown(p) for p in todo.problems), 1)
             if check:
-                _report_check(loaded, todo, removed, folder_sync.temp_files(folder))
+                _report_check(loaded, todo, removed, folder_sync.temp_files(folder), frame)
             _warn_removed_temps(loaded, removed)
             folder_sync.apply(folder, pages, todo, root=loaded.root)
+            framed = frame is not None and layouts.write_tag_layout(frame, loaded.root)
     except atomic.WriteFailed as exc:
         common.fail(_shown(str(exc)), 2)
     except folder_sync.Busy as exc:
         common.fail(_shown(str(exc)), 2)
-    _report_written(loaded, todo)
-    if exit_non_zero_on_change and not todo.current:
+    _report_written(loaded, todo, frame if framed else None, layout.reason)
+    if exit_non_zero_on_change and not (todo.current and not framed):
         raise typer.Exit(1)
+
+
+def _held_back(loaded: LoadedConfig, by_tag: Mapping[str, Sequence[Post]], *, no_cache: bool) -> set[str]:
+    """The tags that would get a new page although every post carrying them has an error: none yet.
+
+    A post that `check` refuses (in the hook, just before) then leaves no page behind for a tag only it
+    introduced. Pages that exist already are kept up to date as usual. `check` runs only when a new page
+    is due, through the cache when there is one (the hook's `check` just filled it).
+    """
+    from learnlog_checks.index import slugs
+
+    try:
+        existing = {p.name for p in loaded.index_dir.iterdir()} if loaded.index_dir.is_dir() else set()
+    except OSError:
+        existing = set()
+    new = {tag: posts for tag, posts in by_tag.items() if f"{slugs.slug(tag)}.md" not in existing}
+    if not new:
+        return set()
+    broken = _with_errors(loaded, no_cache=no_cache)
+    held = {tag for tag, posts in new.items() if all(p.path in broken for p in posts)}
+    for tag in sorted(held):
+        shown = ", ".join(p.path for p in new[tag][:3]) + (", ..." if len(new[tag]) > 3 else "")
+        sys.stderr.write(
+            f"learnlog-check: warning: tag {tag!r} gets no page yet: its only posts have errors ({shown}); "
+            "`learnlog-check check` reports them\n"
+        )
+    return held
+
+
+def _with_errors(loaded: LoadedConfig, *, no_cache: bool) -> set[str]:
+    """The display paths of the posts with an error, as `check` finds them (its cache read, never made)."""
+    from learnlog_checks import engine
+    from learnlog_checks.model import Severity
+    from learnlog_checks.reading.dates import today_in
+    from learnlog_checks.stored import FOLDER
+
+    cache = loaded.root / FOLDER
+    use_cache = not no_cache and cache.is_dir() and not cache.is_symlink()
+    result = engine.lint(
+        loaded,
+        today=today_in(loaded.settings.timezone),
+        cwd=Path.cwd(),
+        options=engine.Options(use_cache=use_cache),
+    )
+    return {f.path for f in result.findings if f.severity is Severity.ERROR}
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _validate(loaded: LoadedConfig) -> dict[str, Any] | None:
@@ -117,6 +176,17 @@ def _warn_skipped(log: Log) -> None:
         )
 
 
+def _warn_unlisted(posts: list[Post], settings: Settings) -> None:
+    from learnlog_checks import index
+    from learnlog_checks.textsafe import visible
+
+    for tag, tagged in index.unlisted(posts, settings).items():
+        shown = ", ".join(p.path for p in tagged[:3]) + (", ..." if len(tagged) > 3 else "")
+        sys.stderr.write(
+            f"learnlog-check: warning: tag {visible(tag)!r} is not in [tags]; it gets no page ({shown})\n"
+        )
+
+
 def _warn_foreign(loaded: LoadedConfig, todo: Plan) -> None:
     for name in todo.foreign:
         sys.stderr.write(
@@ -141,8 +211,11 @@ def _where(loaded: LoadedConfig, name: str) -> str:
     return _shown(str(loaded.index_dir / name))
 
 
-def _report_check(loaded: LoadedConfig, todo: Plan, removed: list[str], temps: list[str]) -> None:
+def _report_check(
+    loaded: LoadedConfig, todo: Plan, removed: list[str], temps: list[str], frame: Path | None
+) -> None:
     lines = [f"{_where(loaded, n)}: missing" for n in todo.missing]
+    lines += [f"{_shown(str(frame))}: missing (the tag pages' layout)"] if frame is not None else []
     lines += [f"{_where(loaded, n)}: stale" for n in todo.stale]
     lines += [f"{_where(loaded, n)}: no longer generated, would be removed" for n in todo.extra]
     leftovers = [f"{_where(loaded, n)}: temporary file left by an interrupted run; removed" for n in removed]
@@ -160,10 +233,16 @@ def _report_check(loaded: LoadedConfig, todo: Plan, removed: list[str], temps: l
     raise typer.Exit(0)
 
 
-def _report_written(loaded: LoadedConfig, todo: Plan) -> None:
+def _report_written(loaded: LoadedConfig, todo: Plan, frame: Path | None, reason: str) -> None:
     for name in (*todo.missing, *todo.stale):
         sys.stdout.write(f"wrote {_where(loaded, name)}\n")
     for name in todo.extra:
         sys.stdout.write(f"removed {_where(loaded, name)}\n")
-    if todo.current:
+    staged = [Path(os.path.relpath(loaded.index_dir, Path.cwd())).as_posix() + "/"]
+    if frame is not None:
+        sys.stdout.write(f"wrote {_shown(str(frame))}, the layout of the tag pages ({reason})\n")
+        staged.append(Path(os.path.relpath(frame, Path.cwd())).as_posix())
+    if todo.current and frame is None:
         sys.stdout.write("the tag index is current; nothing written\n")
+    else:
+        sys.stdout.write(f"the tag index changed: stage it with `git add {shlex.join(staged)}`\n")

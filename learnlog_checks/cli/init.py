@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from learnlog_checks.cli import init_reminder
 
 if TYPE_CHECKING:
     from learnlog_checks.authoring.inference import Inferred
@@ -25,19 +28,33 @@ def command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite learnlog.toml and the workflow.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before writing.")] = False,
+    reminder: Annotated[
+        str | None,
+        typer.Option(
+            "--reminder",
+            metavar="HH:MM",
+            help="Also write the daily reminder workflow, run at this time in the log's timezone. "
+            "With a learnlog.toml already there, only the reminder is written.",
+        ),
+    ] = None,
 ) -> None:
-    """Infer posts, filename, start, tags_field, title and tags of an existing log; write learnlog.toml,
-    a .pre-commit-config.yaml entry and .github/workflows/learnlog.yml.
+    """Infer posts, filename, start, tags_field, timezone, title and tags of an existing log; write
+    learnlog.toml, a .pre-commit-config.yaml entry and .github/workflows/learnlog.yml.
 
     Tags used once or twice, and near-duplicates of other tags, are pointed out as likely typos.
     Nothing is overwritten without --force; no question is asked when stdin is not a terminal.
+    --reminder 21:00 adds .github/workflows/learnlog-reminder.yml, which opens an issue when the day's
+    post is missing at 21:00 (in the log's timezone) and closes it when the post lands.
 
+    \b
     Example: cd my-blog && learnlog-check init
+             learnlog-check init --reminder 21:00
     """
     from learnlog_checks import atomic
-    from learnlog_checks.authoring import inference
+    from learnlog_checks.authoring import inference, zones
     from learnlog_checks.cli import common
     from learnlog_checks.config.settings import CONFIG_NAME, ConfigError, find_config
+    from learnlog_checks.index import layouts
 
     root = folder.resolve()
     if not root.is_dir():
@@ -50,13 +67,21 @@ def command(
         existing = find_config(root)
     except ConfigError as exc:
         common.fail(str(exc))
+    if existing is not None and existing.parent == root and reminder is not None:
+        _reminder_only(root, existing, reminder, force=force)
+        return
     if existing is not None and existing.parent == root and not force:
         common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
     try:
-        found = inference.infer(root, posts=posts)
+        found = inference.infer(root, posts=posts, system_zone=zones.system_zone(os.environ))
     except inference.InferenceError as exc:
         common.fail(str(exc), 1)
+    layout = layouts.choose(root, root / found.settings.posts)
     _summary(found)
+    sys.stderr.write(f"tag pages: layout {layout.name!r} ({layout.reason})\n")
+    zone = found.settings.timezone
+    at = reminder if reminder is not None else init_reminder.offer(zone, yes=yes)
+    plan = init_reminder.schedule(at, zone) if at is not None else None
     if sys.stdin.isatty() and not yes and not typer.confirm("Write these files?", default=True):
         raise typer.Exit(1)
     text = render_config(found)
@@ -66,10 +91,30 @@ def command(
         _pre_commit(root, found)
         _write(root, WORKFLOW, render_template("learnlog.yml", found), force=force)
         _gitignore(root)
+        if layout.write is not None and layouts.write_tag_layout(layout.write, root):
+            sys.stderr.write(
+                f"wrote {layout.write.relative_to(root).as_posix()}, the layout of the tag pages\n"
+            )
+        if plan is not None:
+            init_reminder.write(root, plan, force=force, writer=_write)
     except atomic.WriteFailed as exc:
         common.fail(str(exc))
     sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")
     _release_note()
+
+
+def _reminder_only(root: Path, existing: Path, at: str, *, force: bool) -> None:
+    """The log has its config: write the reminder workflow only, at `at` in the config's timezone."""
+    from learnlog_checks import atomic
+    from learnlog_checks.cli import common
+
+    loaded = common.load_config(existing)
+    plan = init_reminder.schedule(at, loaded.settings.timezone)
+    sys.stderr.write(f"{existing.name} exists: writing only the reminder workflow\n")
+    try:
+        init_reminder.write(root, plan, force=force, writer=_write)
+    except atomic.WriteFailed as exc:
+        common.fail(str(exc))
 
 
 def render_config(found: Inferred) -> str:
@@ -84,7 +129,7 @@ def render_config(found: Inferred) -> str:
         f"posts = {_string(s.posts.as_posix())}",
         f"filename = {_string(s.filename)}",
         f"start = {s.start.isoformat()}" if s.start else "# start = YYYY-MM-DD  # the date of day 1",
-        f"timezone = {_string(s.timezone)}",
+        f"timezone = {_string(s.timezone)}  # {_comment(found.timezone_note)}",
         f"tags_field = {_string(s.tags_field)}",
         f"title = {_string(s.title)}" if s.title else '# title = "(Day {day}) {text}"',
         f"index_dir = {_string(s.index_dir.as_posix())}",
@@ -224,6 +269,7 @@ def _summary(found: Inferred) -> None:
     out = sys.stderr
     out.write(f"posts: {s.posts.as_posix()} ({found.posts_count} posts), filename: {s.filename}\n")
     out.write(f"start: {s.start or '(no day numbers found)'}, tags_field: {s.tags_field}, title: {s.title}\n")
+    out.write(f"timezone: {s.timezone} ({found.timezone_note})\n")
     out.write(f"tags: {len(found.tag_counts)}\n")
     for name in found.excluded:
         out.write(f"  excluded {name}: not named like the other posts (rename it if it is one)\n")
@@ -241,6 +287,11 @@ def _string(value: str | None) -> str:
         f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else "\\" + c if c in '"\\' else c for c in text
     )
     return f'"{escaped}"'
+
+
+def _comment(text: str) -> str:
+    """`text` on one line, for a TOML comment."""
+    return " ".join(text.split())
 
 
 def _key(tag: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -85,12 +85,32 @@ def _published(basename: str, pattern: re.Pattern[str], settings: Settings) -> b
     return bool(pattern.match(basename)) or patterns.published_as(basename, settings.filename) is not None
 
 
-def group(posts: Iterable[Post], settings: Settings) -> Grouping:
-    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page."""
+def listed(tag: str, settings: Settings) -> bool:
+    """Whether `tag` (aliases resolved) gets a page: any tag in a log without `[tags]`, else only theirs."""
+    return not settings.tags or tag in settings.tags
+
+
+def unlisted(posts: Iterable[Post], settings: Settings) -> dict[str, list[Post]]:
+    """The tags of indexable posts that are not in `[tags]` (so get no page), with the posts using each."""
+    found: dict[str, list[Post]] = {}
+    for post in indexable(posts, settings):
+        for tag in resolved(post, settings.aliases):
+            if not listed(tag, settings):
+                found.setdefault(tag, []).append(post)
+    return dict(sorted(found.items()))
+
+
+def group(posts: Iterable[Post], settings: Settings, *, leave_out: Collection[str] = ()) -> Grouping:
+    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page.
+
+    With a `[tags]` vocabulary only its tags are kept: a misspelled tag never gets a page of its own.
+    The tags of `leave_out` are left out too.
+    """
     by_tag: dict[str, list[Post]] = {}
     for post in indexable(posts, settings):
         for tag in resolved(post, settings.aliases):
-            by_tag.setdefault(tag, []).append(post)
+            if listed(tag, settings) and tag not in leave_out:
+                by_tag.setdefault(tag, []).append(post)
     clashes = slugs.colliding(by_tag)
     if clashes:
         raise SlugCollision("; ".join(_clash_message(group, settings) for group in clashes))
@@ -111,13 +131,17 @@ def _newest_first(post: Post) -> tuple[int, int, int, str]:
     return (-day, -(post.day or 0), 0 if post.date else 1, post.name)
 
 
-def build_pages(posts: Iterable[Post], settings: Settings) -> dict[str, str]:
-    """File name inside `index_dir` -> text, for every page and chart of the index."""
-    grouping = group(posts, settings)
+def build_pages(
+    posts: Iterable[Post], settings: Settings, *, layout: str = "tag", leave_out: Collection[str] = ()
+) -> dict[str, str]:
+    """File name inside `index_dir` -> text, for every page and chart of the index; the pages ask for the
+    Jekyll `layout` (see `layouts.choose`); the tags of `leave_out` get no page."""
+    grouping = group(posts, settings, leave_out=leave_out)
     pages = {
-        f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings) for tag, tagged in grouping.by_tag.items()
+        f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings, layout=layout)
+        for tag, tagged in grouping.by_tag.items()
     }
-    pages[OVERVIEW] = overview_page(grouping, settings)
+    pages[OVERVIEW] = overview_page(grouping, settings, layout=layout)
     if grouping.modes:
         groups = mode_groups(indexable(posts, settings), settings)
         pages[MODES_CHART] = _svg(charts.pie_chart("Posts by mode", groups))
@@ -154,9 +178,9 @@ def _svg(svg: str) -> str:
     return f"{SVG_MARKER}\n{svg}"
 
 
-def _front_matter(title: str, permalink: str) -> list[str]:
+def _front_matter(title: str, permalink: str, layout: str) -> list[str]:
     title_line = f"title: {yaml_str(attr_text(title))}"
-    return ["---", "layout: tag", title_line, f"permalink: {yaml_str(permalink)}", "---"]
+    return ["---", f"layout: {layout}", title_line, f"permalink: {yaml_str(permalink)}", "---"]
 
 
 def _permalink(settings: Settings, slug: str | None = None) -> str:
@@ -175,15 +199,13 @@ def _posts_from_index(settings: Settings) -> str:
 
 
 def _describe(tag: str, settings: Settings) -> str:
-    if tag in settings.tags:
-        return text(settings.tags[tag])
-    return "Not in the [tags] list of learnlog.toml." if settings.tags else ""
+    return text(settings.tags.get(tag, ""))
 
 
-def tag_page(tag: str, posts: Sequence[Post], settings: Settings) -> str:
+def tag_page(tag: str, posts: Sequence[Post], settings: Settings, *, layout: str = "tag") -> str:
     """The page of one tag: its description, then its posts newest first."""
     count = f"{len(posts)} post{'s' if len(posts) != 1 else ''}, newest first."
-    lines = [*_front_matter(f"Tag: {tag}", _permalink(settings, slugs.slug(tag))), MARKER, ""]
+    lines = [*_front_matter(f"Tag: {tag}", _permalink(settings, slugs.slug(tag)), layout), MARKER, ""]
     description = _describe(tag, settings)
     lines += [description, ""] if description else []
     lines += [f"{count} [All tags]({OVERVIEW})", "", "| Date | Day | Title |", "| --- | ---: | --- |"]
@@ -196,10 +218,10 @@ def tag_page(tag: str, posts: Sequence[Post], settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def overview_page(grouping: Grouping, settings: Settings) -> str:
+def overview_page(grouping: Grouping, settings: Settings, *, layout: str = "tag") -> str:
     """Every tag with its count and description, then the charts."""
     total = len({p.path for tagged in grouping.by_tag.values() for p in tagged})
-    lines = [*_front_matter("Tags", _permalink(settings)), MARKER, ""]
+    lines = [*_front_matter("Tags", _permalink(settings), layout), MARKER, ""]
     lines += [f"{total} tagged posts, {len(grouping.by_tag)} tags in use.", ""]
     lines += ["| Tag | Posts | What it means |", "| --- | ---: | --- |"]
     for tag in sorted(set(grouping.by_tag) | set(settings.tags)):

@@ -63,3 +63,11 @@ def display_path(path: str, cwd: Path) -> str:
         return Path(path).relative_to(cwd).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def repository_root(start: Path) -> Path | None:
+    """The root of the Git repository holding `start` (the folder with a `.git` folder or file), or None."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None

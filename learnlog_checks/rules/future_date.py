@@ -1,15 +1,18 @@
 """LL010 future-date
 
-What it does: reports a post dated after today (today in the log's `timezone`).
+What it does: reports a post dated after today (today in the log's `timezone`, which the message names).
+A post dated tomorrow is most often today's post in an author's zone ahead of the log's (08:30 in Tokyo
+is still yesterday in UTC): the message then says how to set `timezone`.
 Why: Jekyll does not publish future posts by default, so the post silently stays off the site; often the
 year or month is typed wrong.
-Example: today 2024-03-01, `2024-12-01-day-60.md` -> "dated 2024-12-01, after today (2024-03-01)".
+Example: today 2024-03-01, `2024-12-01-day-60.md` -> "dated 2024-12-01, after today (2024-03-01 in UTC)".
 Options: `timezone`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 from learnlog_checks.model import Finding, Post
 from learnlog_checks.rules._api import Context, PostRule
@@ -18,7 +21,15 @@ from learnlog_checks.rules._api import Context, PostRule
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
     if post.date is not None and post.date > ctx.today:
         where = post.key_pos("date") if post.meta_date else post.line_of(())
-        yield RULE.on(post, where, f"dated {post.date.isoformat()}, after today ({ctx.today.isoformat()})")
+        zone = ctx.settings.timezone
+        message = f"dated {post.date.isoformat()}, after today ({ctx.today.isoformat()} in {zone})"
+        hint = None
+        if post.date == ctx.today + timedelta(days=1):
+            hint = (
+                f"if it is already {post.date.isoformat()} where you write, set `timezone` in learnlog.toml "
+                'to your own zone, such as "Asia/Tokyo"'
+            )
+        yield RULE.on(post, where, message, suggestion=hint)
 
 
 RULE = PostRule(code="LL010", name="future-date", doc=__doc__ or "", check=check)

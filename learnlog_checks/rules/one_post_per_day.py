@@ -1,11 +1,13 @@
 """LL003 one-post-per-day
 
 What it does: reports posts that fall on the same calendar day (the front-matter `date` if present,
-else the date in the file name, in the log's `timezone`). Every post after the first on that day is
-reported, naming the first.
+else the date in the file name, in the log's `timezone`, which the message names). Every post after the
+first on that day is reported, naming the first. When the time in a post's `date` put it on another day
+than its file name's (a time near midnight, read in the log's zone), the message says how to set
+`timezone`.
 Why: a daily log has one post a day; three posts filed under one date are almost always dates typed wrong.
-Example: `2024-2-11-day-41.md` and `2024-2-11-day-42.md` -> on day-42: "2024-02-11 already has a post:
-_posts/2024-2-11-day-41.md".
+Example: `2024-2-11-day-41.md` and `2024-2-11-day-42.md` -> on day-42: "2024-02-11 (a day in UTC) already
+has a post: _posts/2024-2-11-day-41.md".
 Options: `timezone`.
 """
 
@@ -26,7 +28,21 @@ def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
         earlier = first.setdefault(post.date, post)
         if earlier is not post:
             where = post.key_pos("date") if post.meta_date else post.line_of(())
-            yield RULE.on(post, where, f"{post.date.isoformat()} already has a post: {earlier.path}")
+            zone = ctx.settings.timezone
+            message = f"{post.date.isoformat()} (a day in {zone}) already has a post: {earlier.path}"
+            yield RULE.on(post, where, message, suggestion=_zone_hint((earlier, post), zone))
+
+
+def _zone_hint(posts: tuple[Post, Post], zone: str) -> str | None:
+    """How to set `timezone`, when the time in one post's `date` moved it off its file name's day."""
+    for post in posts:
+        if post.meta_date is not None and post.file_date is not None and post.meta_date != post.file_date:
+            return (
+                f"the time in the `date` of {post.path} falls on {post.meta_date.isoformat()} in {zone}, not "
+                f"on {post.file_date.isoformat()} as its file name says; if your days are in another zone, "
+                "set `timezone` in learnlog.toml"
+            )
+    return None
 
 
 RULE = CollectionRule(code="LL003", name="one-post-per-day", doc=__doc__ or "", check=check)
