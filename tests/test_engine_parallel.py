@@ -175,6 +175,12 @@ def test_a_summary_is_decoded_without_the_rest_of_the_post(corpus: Path) -> None
         assert decoder.decode(spoiled, display, "x") == decoder.decode(line, display, "x")
         with pytest.raises(ValueError):
             decoder.decode(spoiled, display, "x", whole=True)
+        with pytest.raises(ValueError, match="more after"):
+            decoder.decode(line + "[]", display, "x", whole=True)
+        if made.post is not None:
+            listed = summary + "\t" + json.dumps([[], *json.loads(rest)[1:]])
+            with pytest.raises(TypeError, match="mapping"):
+                decoder.decode(listed, display, "x", whole=True)
 
 
 def test_records_of_the_one_json_value_layout_are_refused() -> None:

@@ -358,7 +358,7 @@ def test_a_refused_post_leaves_no_page_for_its_misspelled_tag(make_repo: MakeRep
     repo.git("add", "_posts")
     status, output = repo.commit()
     assert status == 1, output
-    assert "error allowed-tags unknown tag 'nlpp'" in output
+    assert "error LL005 allowed-tags unknown tag 'nlpp'" in output
     assert not (repo.root / "tags" / "nlpp.md").exists(), "no page for a tag only the refused post has"
     assert "nlpp" not in (repo.root / "tags" / "README.md").read_text(encoding="utf-8")
     changed = repo.changed().splitlines()
@@ -381,6 +381,6 @@ def test_a_post_refused_for_its_date_leaves_no_page_for_the_tag_it_introduced(ma
     repo.git("add", "_posts")
     status, output = repo.commit()
     assert status == 1, output
-    assert "error one-post-per-day" in output
+    assert "error LL003 one-post-per-day" in output
     assert not (repo.root / "tags" / "rl.md").exists(), output
     assert "tag 'rl' gets no page yet" in output

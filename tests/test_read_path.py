@@ -118,3 +118,16 @@ def test_summaries_hold_no_data_but_the_title(log: Log) -> None:
     assert any(r.other or r.schema for r in checked.records) and all(r.checked for r in checked.records)
     assert not any(r.checked for r in summary.records)
     assert Path(summary.paths[0]).name == "2024-01-02-day-1.md"
+
+
+def test_a_run_after_a_cold_one_is_answered_from_the_verdict(
+    log: Log, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run stores the digest of every file; the next one, nothing changed, decodes no record."""
+    first = run("check", "--format", "json", "--today", TODAY)
+
+    def refuse(*args: object, **keys: object) -> str:
+        raise AssertionError("a record was decoded")
+
+    monkeypatch.setattr(records.Decoder, "decode", refuse)
+    assert run("check", "--format", "json", "--today", TODAY) == first

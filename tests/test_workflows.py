@@ -87,7 +87,14 @@ def test_least_permissions(path: Path) -> None:
 def template(name: str) -> dict[Any, Any]:
     """A workflow that `init` writes, as YAML (its placeholders filled)."""
     text = (ROOT / "learnlog_checks" / "templates" / name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text.replace("@VERSION@", "0.0.0"))
+    for placeholder, value in {
+        "@VERSION@": "0.0.0",
+        "@MAJOR@": "0",
+        "@REPO@": "learnlog/learnlog-checks",
+        "@HOME@": "https://github.com/learnlog/learnlog-checks",
+    }.items():
+        text = text.replace(placeholder, value)
+    data = yaml.safe_load(text)
     assert isinstance(data, dict)
     return data
 
