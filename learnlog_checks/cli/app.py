@@ -95,6 +95,7 @@ def rules(
 # Commands in their own modules (learnlog_checks/commands/<name>.py, each with a `command` function).
 # from learnlog_checks.cli import index as _index
 # app.command(name="index")(_index.command)
+from learnlog_checks.cli import history as _history  # noqa: E402
 from learnlog_checks.cli import index as _index  # noqa: E402
 from learnlog_checks.cli import init as _init  # noqa: E402
 from learnlog_checks.cli import new as _new  # noqa: E402
@@ -106,3 +107,4 @@ app.command(name="stats")(_stats.command)
 app.command(name="new")(_new.command)
 app.command(name="init")(_init.command)
 app.command(name="schema")(_schema.command)
+app.command(name="history")(_history.command)
