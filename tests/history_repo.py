@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,3 +99,19 @@ class Repo:
         """Append `extra` (TOML) to learnlog.toml, without committing it."""
         path = self.root / "learnlog.toml"
         path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
+def watch_git(folder: Path) -> tuple[str, Path]:
+    """A PATH on which `git` is a script that notes each call in a file, then runs the real git.
+
+    Returns (PATH to set, the file of calls, one line of arguments per call).
+    """
+    real = shutil.which("git")
+    assert real is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    calls = folder / "calls.txt"
+    calls.write_text("", encoding="utf-8")
+    script = folder / "git"
+    script.write_text(f'#!/bin/sh\necho "$*" >> "{calls}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return f"{folder}{os.pathsep}{os.environ.get('PATH', '')}", calls

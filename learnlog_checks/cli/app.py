@@ -89,6 +89,8 @@ def rules(
         return
     for rule in ALL_RULES:
         summary = " ".join(rule.doc.split("What it does:", 1)[-1].split("Why:", 1)[0].split())
+        if rule.off_by_default:
+            summary = summary.removesuffix(" Off by default.") + " (off by default: --select it)"
         sys.stdout.write(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {summary}\n")
 
 

@@ -37,6 +37,7 @@ def run(request: Request) -> int:
     """Check the log, print the report on stdout, and return the exit code."""
     from learnlog_checks import engine, reporters
     from learnlog_checks.config.settings import ConfigError
+    from learnlog_checks.history.gitlog import Unavailable
 
     kind = _format(request.output_format)
     loaded = load_config(request.config_path, use_cache=not request.no_cache)
@@ -60,7 +61,7 @@ def run(request: Request) -> int:
             for change in fixing.apply(loaded, result):
                 sys.stderr.write(change + "\n")
             result = engine.lint(loaded, today=day, cwd=Path.cwd(), targets=targets, options=options)
-    except ConfigError as exc:
+    except (ConfigError, Unavailable) as exc:
         fail(str(exc))
     reporters.get(kind, color=_use_color()).report(result, sys.stdout)
     return result.exit_code(strict=request.strict)

@@ -28,9 +28,9 @@ def command(
 
     Example: learnlog-check history --format json
     """
-    from learnlog_checks import engine, history
+    from learnlog_checks import engine
     from learnlog_checks.cli import common
-    from learnlog_checks.history import render
+    from learnlog_checks.history import gitlog, proof, render
 
     if output_format not in FORMATS:
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
@@ -39,16 +39,16 @@ def command(
         where = f" (relative to {loaded.source})" if loaded.source else ""
         common.fail(f"posts folder '{loaded.settings.posts.as_posix()}' does not exist{where}; set 'posts'")
     try:
-        running = history.start(loaded.posts_dir)
+        running = gitlog.start(loaded.posts_dir)
         try:
             log = engine.read(loaded, cwd=Path.cwd(), cache=not no_cache)  # while git runs
         except BaseException:
             running.stop()
             raise
-        commits = running.result(history.counts_as_post(loaded.settings))
-    except history.Unavailable as exc:
+        commits = running.result(proof.counts_as_post(loaded.settings))
+    except gitlog.Unavailable as exc:
         if output_format == "json":
             sys.stdout.write(render.unavailable_json(str(exc)))
         common.fail(str(exc))
-    report = history.judge(log.posts, commits, loaded.settings)
+    report = proof.judge(log.posts, commits, loaded.settings)
     sys.stdout.write(render.RENDERERS[output_format](report))

@@ -5,23 +5,6 @@ followed; a shallow clone, a repository without commits or a folder outside Git 
 half-read), `proof` turns those commits into a status per post (on time, late, imported, uncommitted),
 the counts and the verified streaks, `render` writes the report of `learnlog-check history`, and
 `pictures` draws the verified-streak badge and the calendar heatmap that `index` writes. Nothing here
-prints, or reads anything but git's output; the posts come from the caller.
+prints, or reads anything but git's output; the posts come from the caller. Import the modules
+themselves: this file loads none of them, so that a rule can name a status without loading git's runner.
 """
-
-from learnlog_checks.history.gitlog import Commit, History, Running, Unavailable, read, start
-from learnlog_checks.history.proof import Entry, Report, Status, Streak, counts_as_post, judge
-
-__all__ = [
-    "Commit",
-    "Entry",
-    "History",
-    "Report",
-    "Running",
-    "Status",
-    "Streak",
-    "Unavailable",
-    "counts_as_post",
-    "judge",
-    "read",
-    "start",
-]

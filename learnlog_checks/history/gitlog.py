@@ -95,10 +95,10 @@ class Running:
         return parse(out, counts)
 
     def stop(self) -> None:
-        """End the git process (the caller no longer needs it)."""
-        if self.process.poll() is None:
+        """End the git process unless `result` has read it already (the caller no longer needs it)."""
+        if self.process.returncode is None:
             self.process.kill()
-        self.process.communicate()
+            self.process.communicate()
 
 
 def start(posts_dir: Path) -> Running:

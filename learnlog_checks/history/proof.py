@@ -20,13 +20,16 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.history.gitlog import Commit, History
 from learnlog_checks.model import Post
 from learnlog_checks.reading.discovery import excluded
+
+if TYPE_CHECKING:
+    from learnlog_checks.history.gitlog import Commit, History
 
 
 class Status(enum.Enum):
