@@ -24,6 +24,7 @@ from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig
     from learnlog_checks.engine.reader import Log
+    from learnlog_checks.history.gitlog import Running, Unavailable
     from learnlog_checks.index.folder_sync import Plan
 
 
@@ -52,10 +53,17 @@ def command(
     loaded = common.load_config(config_path)
     user = _validate(loaded)
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
-    log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
-    _warn_skipped(log)
+    running = _start_history(loaded)
     try:
-        pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings))
+        log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
+    except BaseException:
+        if not isinstance(running, Exception):
+            running.stop()
+        raise
+    _warn_skipped(log)
+    drawn = _pictures(loaded, log, running)
+    try:
+        pages = folder_sync.with_manifest(index.build_pages(log.posts, loaded.settings, drawn=drawn))
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
     folder = loaded.index_dir
@@ -82,6 +90,38 @@ def command(
     _report_written(loaded, todo)
     if exit_non_zero_on_change and not todo.current:
         raise typer.Exit(1)
+
+
+def _start_history(loaded: LoadedConfig) -> Running | Unavailable:
+    """The git process reading the history (while the posts are read), or why it cannot run."""
+    from learnlog_checks.history import gitlog
+
+    try:
+        return gitlog.start(loaded.posts_dir)
+    except gitlog.Unavailable as exc:
+        return exc
+
+
+def _pictures(loaded: LoadedConfig, log: Log, running: Running | Unavailable) -> dict[str, str]:
+    """The badge and the calendar of the history; when it cannot be read, those already written
+    (left as they are, with a warning unless the log is not in Git at all)."""
+    from learnlog_checks import index
+    from learnlog_checks.history import gitlog, proof
+    from learnlog_checks.index import folder_sync
+
+    try:
+        if isinstance(running, gitlog.Unavailable):
+            raise running
+        commits = running.result(proof.counts_as_post(loaded.settings))
+    except gitlog.Unavailable as exc:
+        if not exc.outside:
+            names = " and ".join(_where(loaded, name) for name in index.PICTURES)
+            sys.stderr.write(
+                f"learnlog-check: warning: no verified streak or commit calendar drawn: {exc}; "
+                f"{names} are left as they are\n"
+            )
+        return folder_sync.kept(loaded.index_dir, index.PICTURES)
+    return index.history_pictures(proof.judge(log.posts, commits, loaded.settings))
 
 
 def _validate(loaded: LoadedConfig) -> dict[str, Any] | None:

@@ -28,7 +28,15 @@ FETCH_DEPTH = "set `fetch-depth: 0` on actions/checkout in the workflow, or run 
 
 
 class Unavailable(Exception):
-    """The history of the posts cannot be read; the message says why and what to do, on one line."""
+    """The history of the posts cannot be read; the message says why and what to do, on one line.
+
+    `outside` is true when the posts folder is not in a Git repository at all (a log that is not kept
+    in Git has no commit dates to show, which is no reason to warn).
+    """
+
+    def __init__(self, message: str, *, outside: bool = False) -> None:
+        super().__init__(message)
+        self.outside = outside
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +99,8 @@ class Running:
         """The first commit of each file; `counts` says which added files count as posts (for imports)."""
         out, err = self.process.communicate()
         if self.process.returncode != 0:
-            raise Unavailable(_why(err.decode("utf-8", "replace"), self.posts_dir))
+            text = err.decode("utf-8", "replace")
+            raise Unavailable(_why(text, self.posts_dir), outside="not a git repository" in text)
         return parse(out, counts)
 
     def stop(self) -> None:
