@@ -20,6 +20,8 @@ import yaml
 from learnlog_checks import engine
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
+from learnlog_checks.history import gitlog, proof
+from learnlog_checks.history.proof import DayEnd
 from learnlog_checks.model import Post
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import fold
@@ -78,6 +80,7 @@ class Inferred:
     tag_counts: Counter[str]
     suspects: tuple[Suspect, ...] = ()
     excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
+    day_end: DayEnd | None = None  # [history] day_ends_at, from the hours of the posts' first commits
 
 
 def infer(root: Path, *, posts: Path | None = None) -> Inferred:
@@ -102,7 +105,17 @@ def infer(root: Path, *, posts: Path | None = None) -> Inferred:
     posts_read = _read(root, settings)
     settings = replace(settings, start=infer_start(posts_read))
     counts = Counter(t.text for p in posts_read for t in p.tags if t.yaml_type == "str")
-    return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded)
+    day_end = infer_day_end(root, settings, posts_read)
+    return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded, day_end)
+
+
+def infer_day_end(root: Path, settings: Settings, posts: Sequence[Post]) -> DayEnd | None:
+    """The `day_ends_at` the commit hours suggest (one `git log`); None outside Git or without any."""
+    try:
+        commits = gitlog.read(root / settings.posts, proof.counts_as_post(settings))
+    except gitlog.Unavailable:
+        return None  # no history to learn from: the default stands
+    return proof.propose_day_end(posts, commits, settings)
 
 
 def posts_folder_problem(root: Path, folder: Path) -> str | None:

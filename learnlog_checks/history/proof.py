@@ -164,3 +164,33 @@ def streaks(days: Mapping[date, Status]) -> tuple[Streak, Streak]:
     if not count:
         return longest, Streak()
     return longest, Streak(count, end - timedelta(days=count - 1), end)
+
+
+NIGHT_ENDS = time(6, 0)  # a first commit the next day before this is a late night, not a late post
+
+
+@dataclass(frozen=True, slots=True)
+class DayEnd:
+    """A `day_ends_at` that the commit hours suggest: the hour after the latest late-night commit."""
+
+    day_ends_at: str  # "HH:00"
+    posts: int  # posts first committed after midnight for the day before
+    latest: time
+
+
+def propose_day_end(posts: Iterable[Post], history: History, settings: Settings) -> DayEnd | None:
+    """What `init` proposes: when posts were first committed the next day between midnight and 06:00
+    (imports left out), the full hour after the latest of those commits; None when none was."""
+    zone = ZoneInfo(settings.timezone)
+    nights = []
+    for post in posts:
+        commit = history.first.get(post.name)
+        if post.date is None or commit is None or commit.added >= settings.history.imported_at_once:
+            continue
+        when = datetime.fromtimestamp(commit.when, zone)
+        if when.date() == post.date + timedelta(days=1) and when.time() < NIGHT_ENDS:
+            nights.append(when.time())
+    if not nights:
+        return None
+    latest = max(nights)
+    return DayEnd(f"{latest.hour + 1:02d}:00", len(nights), latest.replace(second=0, microsecond=0))
