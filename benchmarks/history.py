@@ -51,10 +51,14 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--days", type=int, default=36600)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--dir", type=Path, default=Path("/tmp/learnlog-bench"), help="where corpora are kept")
+    parser.add_argument(
+        "--dir", type=Path, default=Path("/tmp/learnlog-bench"), help="where corpora are kept"
+    )
     parser.add_argument("--write", action="store_true", help="write the figures into benchmarks/README.md")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
