@@ -9,7 +9,7 @@ head once.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,7 +44,7 @@ def lint(
     """Check the log; report only on `targets` (files or folders) when given, judging them against all.
 
     The rules that need the history (only when they run) make git read it while the posts are read;
-    history.Unavailable says why it cannot be read. Their findings are never part of the stored verdict.
+    gitlog.Unavailable says why it cannot be read. Their findings are never part of the stored verdict.
     """
     options = options or Options()
     user = validated_schema(loaded, options)
@@ -52,13 +52,11 @@ def lint(
     found = files(loaded, cwd=cwd, tidy=True)
     wanted = found.wanted(targets)
     cache = Cache.open(loaded, job) if options.use_cache else None
-    from learnlog_checks.history import gitlog, proof  # only here: most runs need no history
-
     on = turned_on(loaded.settings)
     dated = [
         r for r in COLLECTION_RULES if r.needs_history and selection.runs(r, *_keys(options), turned_on=on)
     ]
-    running = gitlog.start(loaded.posts_dir) if dated else None
+    running = _start_history(loaded) if dated else None
     try:
         findings = cache.verdict(found.items(True)) if cache is not None and not dated else None
         if findings is None:
@@ -75,13 +73,25 @@ def lint(
             if cache is not None:
                 cache.keep_verdict(findings)
         if running is not None:
-            commits = running.result(proof.counts_as_post(loaded.settings))
+            commits = running.result(_counts(loaded))
             findings = [*findings, *_dated_findings(dated, job, log.posts, commits)]
     finally:
         if running is not None:
             running.stop()
     kept = [f for f in findings if f.path in wanted and selection.selected(f, options.select, options.ignore)]
     return LintResult(findings=tuple(sorted(set(kept))), files_checked=len(wanted))
+
+
+def _start_history(loaded: LoadedConfig) -> gitlog.Running:
+    from learnlog_checks.history import gitlog  # only here: most runs need no history (nor subprocess)
+
+    return gitlog.start(loaded.posts_dir)
+
+
+def _counts(loaded: LoadedConfig) -> Callable[[str], bool]:
+    from learnlog_checks.history import proof
+
+    return proof.counts_as_post(loaded.settings)
 
 
 def _keys(options: Options) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -18,10 +18,13 @@ what it prints.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 FIELD = b"\x1f"
 RECORD = b"\x1e"
@@ -112,6 +115,8 @@ class Running:
 
 def start(posts_dir: Path) -> Running:
     """Start the one `git log` of the posts folder; Unavailable when git cannot run at all."""
+    import subprocess  # here: `check` imports this module for Unavailable, and rarely runs git
+
     try:
         process = subprocess.Popen(
             command(posts_dir),
