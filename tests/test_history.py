@@ -216,3 +216,20 @@ def test_text_and_markdown_say_the_same(repo: Repo) -> None:
     assert "| late | 1 |" in markdown.stdout and f"`{sha[:12]}`" in markdown.stdout
     bad = run_cli(repo.root, "history", "--format", "xml")
     assert bad.returncode == 2 and "--format 'xml'" in bad.stderr
+
+
+def test_a_partial_clone_is_refused_without_touching_the_network(tmp_path: Path) -> None:
+    source = Repo.make(tmp_path / "source", commit_config="2024-01-01T09:00:00+00:00")
+    git(source.root, "config", "uploadpack.allowFilter", "true")
+    source.commit("2024-01-02T20:00:00+00:00", "2024-01-12-day-1.md")
+    git(source.root, "mv", "_posts/2024-01-12-day-1.md", f"_posts/{DAY1}")
+    with (source.root / "_posts" / DAY1).open("a", encoding="utf-8") as handle:
+        handle.write("An edit, so that the rename is found by content.\n")
+    source.commit("2024-01-05T08:00:00+00:00", message="Fix the date")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", "--filter=blob:none", f"file://{source.root}", str(clone))
+    packs = sorted((clone / ".git" / "objects" / "pack").iterdir())
+    done = run_cli(clone, "history")
+    assert sorted((clone / ".git" / "objects" / "pack").iterdir()) == packs  # nothing was fetched
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "partial clone" in done.stderr

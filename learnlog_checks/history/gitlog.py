@@ -147,7 +147,14 @@ def _why(stderr: str, posts_dir: Path) -> str:
         )
     if "does not have any commits yet" in text or "bad default revision" in text:
         return "the repository has no commits yet, so no post has a commit date; commit the posts first"
-    return f"git log failed: {lines[0] if lines else 'no message'}"
+    if "promisor remote" in text or "lazy fetching disabled" in text:
+        return (
+            "this is a partial clone (--filter) that lacks old versions of the posts, and nothing is "
+            "fetched over the network here; clone without --filter, or run `git fetch --refetch`"
+        )
+    fatal = [line for line in stderr.splitlines() if line.startswith("fatal: ")]
+    first = (fatal or lines or ["no message"])[0].removeprefix("fatal: ").strip()
+    return f"git log failed: {first}"
 
 
 def _records(data: bytes) -> Iterator[tuple[bytes, list[bytes]]]:
