@@ -8,6 +8,10 @@ page goes) or two tags share a page, 2 a bad config or a file system that refuse
 names the file and the cause). The user's own files in the index folder only get a warning on stderr,
 in both modes; temporary files of a killed run are removed when their process is gone, and `--check`
 names every temporary file it finds and exits 1 (they must not be committed).
+
+From the commit history (one `git log`, run while the posts are read) it also draws the verified-streak
+badge and the commit calendar. When the history cannot be read (a shallow clone, no commits) it warns on
+one line and keeps the pictures it wrote before as they are; outside Git it draws none, silently.
 """
 
 from __future__ import annotations
