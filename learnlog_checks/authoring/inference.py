@@ -22,6 +22,8 @@ from learnlog_checks.authoring import zones
 from learnlog_checks.authoring.history import Replacement, replaced_tags
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
+from learnlog_checks.history import gitlog, proof
+from learnlog_checks.history.proof import DayEnd
 from learnlog_checks.model import Post
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import fold
@@ -82,6 +84,7 @@ class Inferred:
     excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
     history: tuple[Replacement, ...] = ()  # tags the author replaced by hand, no longer used: aliases
     timezone_note: str = ""  # where the time zone came from, and how sure it is
+    day_end: DayEnd | None = None  # [history] day_ends_at, from the hours of the posts' first commits
 
 
 def infer(root: Path, *, posts: Path | None = None, system_zone: str | None = None) -> Inferred:
@@ -119,8 +122,16 @@ def infer(root: Path, *, posts: Path | None = None, system_zone: str | None = No
             found[r.old] = Suspect(r.old, counts[r.old], reason, r.new)
     history = tuple(r for r in replaced if r.old not in counts)
     ordered = sorted(found.values(), key=lambda x: (x.count, x.tag))
+    day_end = infer_day_end(root, settings, posts_read)
     return Inferred(
-        settings, len(posts_read), counts, tuple(ordered), excluded, history=history, timezone_note=zone_note
+        settings,
+        len(posts_read),
+        counts,
+        tuple(ordered),
+        excluded,
+        history=history,
+        timezone_note=zone_note,
+        day_end=day_end,
     )
 
 
@@ -133,6 +144,15 @@ def infer_timezone(root: Path, folder: Path, *, system_zone: str | None = None) 
     if found is None:
         return "UTC", "no commits to read the authors' UTC offsets from; set `timezone` if you are elsewhere"
     return found.zone, found.describe()
+
+
+def infer_day_end(root: Path, settings: Settings, posts: Sequence[Post]) -> DayEnd | None:
+    """The `day_ends_at` the commit hours suggest (one `git log`); None outside Git or without any."""
+    try:
+        commits = gitlog.read(root / settings.posts, proof.counts_as_post(settings))
+    except gitlog.Unavailable:
+        return None  # no history to learn from: the default stands
+    return proof.propose_day_end(posts, commits, settings)
 
 
 def posts_folder_problem(root: Path, folder: Path) -> str | None:

@@ -137,12 +137,15 @@ def rules(
         return
     for rule in ALL_RULES:
         summary = " ".join(rule.doc.split("What it does:", 1)[-1].split("Why:", 1)[0].split())
+        if rule.off_by_default:
+            summary = summary.removesuffix(" Off by default.") + " (off by default: --select it)"
         sys.stdout.write(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {summary}\n")
 
 
 # Commands in their own modules (learnlog_checks/commands/<name>.py, each with a `command` function).
 # from learnlog_checks.cli import index as _index
 # app.command(name="index")(_index.command)
+from learnlog_checks.cli import history as _history  # noqa: E402
 from learnlog_checks.cli import index as _index  # noqa: E402
 from learnlog_checks.cli import init as _init  # noqa: E402
 from learnlog_checks.cli import new as _new  # noqa: E402
@@ -156,3 +159,4 @@ app.command(name="new")(_new.command)
 app.command(name="init")(_init.command)
 app.command(name="schema")(_schema.command)
 app.command(name="today")(_today.command)
+app.command(name="history")(_history.command)

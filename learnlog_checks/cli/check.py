@@ -51,6 +51,7 @@ def run(request: Request) -> int:
     """Check the log, print the report on stdout (or into --output-file), and return the exit code."""
     from learnlog_checks import engine
     from learnlog_checks.config.settings import ConfigError
+    from learnlog_checks.history.gitlog import Unavailable
 
     kind = _format(request.output_format)
     if request.color not in COLORS:
@@ -80,7 +81,7 @@ def run(request: Request) -> int:
                 request,
                 lambda: engine.lint(loaded, today=day, cwd=Path.cwd(), targets=targets, options=options),
             )
-    except ConfigError as exc:
+    except (ConfigError, Unavailable) as exc:
         fail(str(exc))
     from learnlog_checks import reporters
 

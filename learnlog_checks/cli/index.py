@@ -8,6 +8,10 @@ page goes) or two tags share a page, 2 a bad config or a file system that refuse
 names the file and the cause). The user's own files in the index folder only get a warning on stderr,
 in both modes; temporary files of a killed run are removed when their process is gone, and `--check`
 names every temporary file it finds and exits 1 (they must not be committed).
+
+From the commit history (one `git log`, run while the posts are read) it also draws the verified-streak
+badge and the commit calendar. When the history cannot be read (a shallow clone, no commits) it warns on
+one line and keeps the pictures it wrote before as they are; outside Git it draws none, silently.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig, Settings
     from learnlog_checks.engine.reader import Log
+    from learnlog_checks.history.gitlog import Running, Unavailable
     from learnlog_checks.index.folder_sync import Plan
     from learnlog_checks.model import Post
 
@@ -56,14 +61,21 @@ def command(
     loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     user = _validate(loaded)
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
-    log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
+    running = _start_history(loaded)
+    try:
+        log = engine.read(loaded, cwd=Path.cwd(), job=job, cache=not no_cache)  # what a `check` stored
+    except BaseException:
+        if not isinstance(running, Exception):
+            running.stop()
+        raise
     _warn_skipped(log)
     _warn_unlisted(log.posts, loaded.settings)
     layout = layouts.choose(loaded.root, loaded.posts_dir)
     frame = layout.write if layout.write is not None and not _exists(layout.write) else None
+    drawn = _pictures(loaded, log, running)
     try:
         held = _held_back(loaded, index.group(log.posts, loaded.settings).by_tag, no_cache=no_cache)
-        built = index.build_pages(log.posts, loaded.settings, layout=layout.name, leave_out=held)
+        built = index.build_pages(log.posts, loaded.settings, layout=layout.name, leave_out=held, drawn=drawn)
         pages = folder_sync.with_manifest(built)
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
@@ -141,6 +153,38 @@ def _with_errors(loaded: LoadedConfig, *, no_cache: bool) -> set[str]:
 
 def _exists(path: Path) -> bool:
     return path.exists() or path.is_symlink()
+
+
+def _start_history(loaded: LoadedConfig) -> Running | Unavailable:
+    """The git process reading the history (while the posts are read), or why it cannot run."""
+    from learnlog_checks.history import gitlog
+
+    try:
+        return gitlog.start(loaded.posts_dir)
+    except gitlog.Unavailable as exc:
+        return exc
+
+
+def _pictures(loaded: LoadedConfig, log: Log, running: Running | Unavailable) -> dict[str, str]:
+    """The badge and the calendar of the history; when it cannot be read, those already written
+    (left as they are, with a warning unless the log is not in Git at all)."""
+    from learnlog_checks import index
+    from learnlog_checks.history import gitlog, proof
+    from learnlog_checks.index import folder_sync
+
+    try:
+        if isinstance(running, gitlog.Unavailable):
+            raise running
+        commits = running.result(proof.counts_as_post(loaded.settings))
+    except gitlog.Unavailable as exc:
+        if not exc.outside:
+            names = " and ".join(_where(loaded, name) for name in index.PICTURES)
+            sys.stderr.write(
+                f"learnlog-check: warning: no verified streak or commit calendar drawn: {exc}; "
+                f"{names} are left as they are\n"
+            )
+        return folder_sync.kept(loaded.index_dir, index.PICTURES)
+    return index.history_pictures(proof.judge(log.posts, commits, loaded.settings))
 
 
 def _validate(loaded: LoadedConfig) -> dict[str, Any] | None:

@@ -167,6 +167,18 @@ def render_config(found: Inferred) -> str:
     if typos:
         lines += ["# Likely typos: uncomment a line to make `learnlog-check check --fix` rewrite the tag."]
         lines += typos
+    if found.day_end is not None:
+        end = found.day_end
+        lines += [
+            "",
+            "# When a day ends for `learnlog-check history`: a post first committed the next day before",
+            "# this time is on time for its day. "
+            + (f"{end.posts} posts were" if end.posts != 1 else "1 post was")
+            + " first committed after midnight for the day before",
+            f"# (the latest at {end.latest:%H:%M}).",
+            "[history]",
+            f"day_ends_at = {_string(end.day_ends_at)}",
+        ]
     return "\n".join(lines) + "\n"
 
 

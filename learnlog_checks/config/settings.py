@@ -36,6 +36,15 @@ class Requirement:
     need_one_of: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class HistorySettings:
+    """The [history] table: how the commit dates of the posts are judged (see `history`)."""
+
+    day_ends_at: str = "00:00"  # "HH:MM" on the next day until which a post still counts for its day
+    imported_at_once: int = 5  # a commit adding this many posts or more is an import: unverifiable
+    committed_on_day: bool = False  # `check` runs the committed-on-day rule
+
+
 @dataclass(frozen=True)
 class Settings:
     """The keys of learnlog.toml, validated (see `config_model` for each key's check and meaning)."""
@@ -55,6 +64,7 @@ class Settings:
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Not a key of the file: the layouts of the Jekyll site (config.site), read at every load.
     site_layouts: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    history: HistorySettings = field(default_factory=HistorySettings)
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""
@@ -85,6 +95,7 @@ class Settings:
             require=tuple(_requirement(r) for r in data["require"]),
             ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
             site_layouts=_layouts(data["site_layouts"]),
+            history=HistorySettings(**data["history"]),
         )
         if settings.fingerprint() != json.dumps(data, sort_keys=True):
             raise ValueError("not the JSON of Settings")

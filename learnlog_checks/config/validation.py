@@ -8,6 +8,7 @@ before (the validated-config cache) does not import pydantic at all.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
@@ -21,6 +22,8 @@ from learnlog_checks import config
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import PYPROJECT, ConfigError
 
+DAY_END = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"  # HH:MM, 00:00 to 23:59
+
 
 class Requirement(BaseModel):
     """A post carrying any tag of `when_any` needs at least one tag of `need_one_of`."""
@@ -28,6 +31,28 @@ class Requirement(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     when_any: tuple[str, ...] = Field(min_length=1)
     need_one_of: tuple[str, ...] = Field(min_length=1)
+
+
+class History(BaseModel):
+    """The [history] table: how `history` (and the committed-on-day rule) judge the commit dates."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    day_ends_at: str = Field(
+        "00:00",
+        pattern=DAY_END,
+        description="Time (HH:MM) on the next day until which a commit still counts for the day before.",
+    )
+    imported_at_once: int = Field(
+        5, ge=2, description="A commit that adds this many posts or more is an import (unverifiable)."
+    )
+    committed_on_day: bool = Field(False, description="`check` runs the committed-on-day rule.")
+
+    @field_validator("day_ends_at", mode="before")
+    @classmethod
+    def _time_of_day(cls, value: Any) -> Any:
+        if isinstance(value, str) and re.fullmatch(DAY_END, value) is None:
+            raise ValueError('must be a time of day written HH:MM, such as "03:00"')
+        return value
 
 
 class Settings(BaseModel):
@@ -51,6 +76,7 @@ class Settings(BaseModel):
     ignore: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="File glob -> rule names silenced for those files."
     )
+    history: History = Field(default_factory=History, description="How the posts' commit dates are judged.")
 
     @field_validator("timezone")
     @classmethod
@@ -121,6 +147,7 @@ class Settings(BaseModel):
         """The plain settings the rest of the tool reads."""
         fields = {name: getattr(self, name) for name in type(self).model_fields}
         fields["require"] = tuple(config.Requirement(r.when_any, r.need_one_of) for r in self.require)
+        fields["history"] = config.HistorySettings(**self.history.model_dump())
         return config.Settings(**fields)
 
 
@@ -196,7 +223,8 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
-    model: type[BaseModel] = Requirement if loc and loc[0] == "require" else Settings
+    tables: dict[int | str, type[BaseModel]] = {"require": Requirement, "history": History}
+    model = tables.get(loc[0], Settings) if len(loc) > 1 else Settings
     return sorted(field.alias or name for name, field in model.model_fields.items())
 
 

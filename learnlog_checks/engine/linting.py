@@ -8,18 +8,22 @@ head once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import records, selection, stage
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.reader import Detail, files, read
 from learnlog_checks.model import Finding, LintResult, Post, finding_order
-from learnlog_checks.rules import COLLECTION_RULES
+from learnlog_checks.rules import COLLECTION_RULES, CollectionRule, turned_on
+
+if TYPE_CHECKING:
+    from learnlog_checks.history import gitlog
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,23 +41,73 @@ def lint(
     targets: Iterable[Path] | None = None,
     options: Options | None = None,
 ) -> LintResult:
-    """Check the log; report only on `targets` (files or folders) when given, judging them against all."""
+    """Check the log; report only on `targets` (files or folders) when given, judging them against all.
+
+    The rules that need the history (only when they run) make git read it while the posts are read;
+    gitlog.Unavailable says why it cannot be read. Their findings are never part of the stored verdict.
+    """
     options = options or Options()
     user = validated_schema(loaded, options)
     job = stage.Job(settings=loaded.settings, user_schema=user, today=today, root=loaded.root)
     found = files(loaded, cwd=cwd, tidy=True)
     wanted = found.wanted(targets)
     cache = Cache.open(loaded, job) if options.use_cache else None
-    findings = cache.verdict(found.items(True)) if cache is not None else None
-    if findings is None:
-        log = read(
-            loaded, cwd=cwd, detail=Detail.CHECKED, job=job, found=found, check=wanted, cache=cache or False
-        )
-        findings = _verdict(job, log.records)
-        if cache is not None:
-            cache.keep_verdict(findings)
+    on = turned_on(loaded.settings)
+    dated = [
+        r for r in COLLECTION_RULES if r.needs_history and selection.runs(r, *_keys(options), turned_on=on)
+    ]
+    running = _start_history(loaded) if dated else None
+    try:
+        findings = cache.verdict(found.items(True)) if cache is not None and not dated else None
+        if findings is None:
+            log = read(
+                loaded,
+                cwd=cwd,
+                detail=Detail.CHECKED,
+                job=job,
+                found=found,
+                check=wanted,
+                cache=cache or False,
+            )
+            findings = _verdict(job, log.records)
+            if cache is not None:
+                cache.keep_verdict(findings)
+        if running is not None:
+            commits = running.result(_counts(loaded))
+            findings = [*findings, *_dated_findings(dated, job, log.posts, commits)]
+    finally:
+        if running is not None:
+            running.stop()
     kept = [f for f in findings if f.path in wanted and selection.selected(f, options.select, options.ignore)]
     return LintResult(findings=tuple(sorted(set(kept), key=finding_order)), files_checked=len(wanted))
+
+
+def _start_history(loaded: LoadedConfig) -> gitlog.Running:
+    from learnlog_checks.history import gitlog  # only here: most runs need no history (nor subprocess)
+
+    return gitlog.start(loaded.posts_dir)
+
+
+def _counts(loaded: LoadedConfig) -> Callable[[str], bool]:
+    from learnlog_checks.history import proof
+
+    return proof.counts_as_post(loaded.settings)
+
+
+def _keys(options: Options) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return options.select, options.ignore
+
+
+def _dated_findings(
+    rules: Sequence[CollectionRule], job: stage.Job, posts: Sequence[Post], commits: gitlog.History
+) -> list[Finding]:
+    """The findings of the rules that need the history, minus those silenced."""
+    from learnlog_checks.history import proof
+
+    report = proof.judge(posts, commits, job.settings)
+    ctx = dataclasses.replace(stage.context(job), history=report.by_path())
+    found = [f for rule in rules for f in rule.check(posts, ctx)]
+    return _unsilenced(found, posts, job)
 
 
 def validated_schema(loaded: LoadedConfig, options: Options | None = None) -> dict[str, Any] | None:
@@ -80,6 +134,11 @@ def _verdict(job: stage.Job, decoded: Sequence[records.Record]) -> list[Finding]
     findings = [f for r in decoded for f in r.findings]
     for rule in COLLECTION_RULES:
         findings.extend(rule.check(posts, ctx))
+    return _unsilenced(findings, posts, job)
+
+
+def _unsilenced(findings: Iterable[Finding], posts: Sequence[Post], job: stage.Job) -> list[Finding]:
+    """`findings` without those that [ignore] or a `# learnlog: ignore[...]` comment silences."""
     by_path = {p.path: p for p in posts}
     table = job.settings.ignore
     return [

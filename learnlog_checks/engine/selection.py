@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from learnlog_checks.config.settings import ConfigError
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules import ALL_RULES, ALWAYS_ON, lookup
+from learnlog_checks.rules import ALL_RULES, ALWAYS_ON, Rule, lookup
 
 
 def validate_keys(keys: Iterable[str], where: str) -> None:
@@ -33,6 +33,15 @@ def selected(finding: Finding, select: tuple[str, ...], ignore: tuple[str, ...])
         return True
     chosen = _specificity(finding, select) if select else 0
     return chosen >= 0 and chosen > _specificity(finding, ignore)
+
+
+def runs(rule: Rule, select: tuple[str, ...], ignore: tuple[str, ...], *, turned_on: Collection[str]) -> bool:
+    """Whether `rule` runs at all: --select/--ignore keep its findings, and a rule off by default is
+    named by --select (its name or code; a prefix is not enough) or in `turned_on` by the config."""
+    named = any(key.lower() == rule.name or key.upper() == rule.code for key in select)
+    if rule.off_by_default and not named and rule.name not in turned_on:
+        return False
+    return selected(Finding("", 1, 1, rule.code, rule.name, ""), select, ignore)
 
 
 def ignored_by_file(finding: Finding, name: str | None, table: Mapping[str, tuple[str, ...]]) -> bool:

@@ -36,7 +36,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +104,26 @@ def parse_manifest(data: bytes) -> dict[str, tuple[str, ...]]:
         if isinstance(name, str) and NAME.match(name) and good:
             recorded[name] = good
     return recorded
+
+
+def kept(index_dir: Path, names: Iterable[str]) -> dict[str, str]:
+    """The present text of each of `names` that the index wrote (the manifest lists its bytes), to be
+    left as it is; a missing, edited or unreadable file is left out (`plan` then judges it)."""
+    recorded = _read_manifest(index_dir)
+    if not isinstance(recorded, dict):
+        return {}
+    found = {}
+    for name in names:
+        accepted = recorded.get(name, ())
+        if not accepted or NAME.match(name) is None or not _owned_file(index_dir / name, accepted):
+            continue
+        data = _read(index_dir / name, MAX_OWNED_BYTES)
+        try:
+            if data is not None and digest(data) in accepted:
+                found[name] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return found
 
 
 def plan(index_dir: Path, pages: Mapping[str, str], *, root: Path) -> Plan:

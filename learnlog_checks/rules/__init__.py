@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from learnlog_checks.model import Finding, Problem
 from learnlog_checks.rules import (
     allowed_tags,
     byte_order_mark,
+    committed_on_day,
     cut_by_comment,
     date_field,
     day_matches_date,
@@ -30,6 +33,9 @@ from learnlog_checks.rules import (
     unknown_layout,
 )
 from learnlog_checks.rules._api import CollectionRule, Context, FileRule, PostRule, Rule, Scope
+
+if TYPE_CHECKING:
+    from learnlog_checks.config.settings import Settings
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -58,6 +64,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             cut_by_comment.RULE,
             unknown_layout.RULE,
             mixed_line_endings.RULE,
+            committed_on_day.RULE,
         ),
         key=lambda rule: rule.code,
     )
@@ -75,6 +82,11 @@ def file_findings(path: str, problems: tuple[Problem, ...]) -> tuple[Finding, ..
     return tuple(
         finding for problem in problems for rule in FILE_RULES for finding in rule.check(path, problem)
     )
+
+
+def turned_on(settings: Settings) -> frozenset[str]:
+    """The names of the rules off by default that the config turns on."""
+    return frozenset({committed_on_day.RULE.name} if settings.history.committed_on_day else ())
 
 
 def lookup(key: str) -> Rule | None:
@@ -98,4 +110,5 @@ __all__ = [
     "Scope",
     "file_findings",
     "lookup",
+    "turned_on",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,6 +13,7 @@ from learnlog_checks.model import Finding, Pos, Post, Problem, Severity
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import Settings
+    from learnlog_checks.history.proof import Entry
     from learnlog_checks.schema.validators import Validators
 
 
@@ -30,6 +31,7 @@ class Context:
     today: date
     root: Path = field(default_factory=Path)
     schema: Validators | None = None  # the pre-built schema validators of this run
+    history: Mapping[str, Entry] | None = None  # what each post's first commit proves, by path, when read
 
 
 FileCheck = Callable[[str, Problem], Iterator[Finding]]
@@ -39,13 +41,19 @@ CollectionCheck = Callable[[Sequence[Post], Context], Iterator[Finding]]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
-    """What every rule has; a rule is one of the three kinds below, by its scope."""
+    """What every rule has; a rule is one of the three kinds below, by its scope.
+
+    A rule `off_by_default` runs only when --select names it (by name or code) or the config turns it
+    on; one that `needs_history` gets `Context.history`, read from Git only when the rule runs.
+    """
 
     code: str
     name: str
     doc: str
     severity: Severity = Severity.ERROR
     fixable: bool = False
+    off_by_default: bool = False
+    needs_history: bool = False
     scope: ClassVar[Scope]
 
     def at(

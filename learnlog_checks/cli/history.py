@@ -1,0 +1,54 @@
+"""`learnlog-check history`: the first commit of every post, its status, the counts and verified streaks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
+
+FORMATS = ("text", "json", "markdown")
+
+
+def command(
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
+    ] = "text",
+    config_path: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Show what the commit dates prove: for every post its first commit (renames followed) and whether
+    it came on time, late, in an import, or not yet; then the counts and the verified streaks.
+
+    A post is on time when first committed on its day, or the next day before [history] day_ends_at.
+    Needs the whole history: in a shallow clone it exits 2 (set fetch-depth: 0 in the workflow).
+
+    Example: learnlog-check history --format json
+    """
+    from learnlog_checks import engine
+    from learnlog_checks.cli import common
+    from learnlog_checks.history import gitlog, proof, render
+
+    if output_format not in FORMATS:
+        common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
+    loaded = common.load_config(config_path)
+    if not loaded.posts_dir.is_dir():
+        where = f" (relative to {loaded.source})" if loaded.source else ""
+        common.fail(f"posts folder '{loaded.settings.posts.as_posix()}' does not exist{where}; set 'posts'")
+    try:
+        running = gitlog.start(loaded.posts_dir)
+        try:
+            log = engine.read(loaded, cwd=Path.cwd(), cache=not no_cache)  # while git runs
+        except BaseException:
+            running.stop()
+            raise
+        commits = running.result(proof.counts_as_post(loaded.settings))
+    except gitlog.Unavailable as exc:
+        if output_format == "json":
+            sys.stdout.write(render.unavailable_json(str(exc)))
+        common.fail(str(exc))
+    report = proof.judge(log.posts, commits, loaded.settings)
+    sys.stdout.write(render.RENDERERS[output_format](report))

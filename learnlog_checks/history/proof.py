@@ -1,0 +1,196 @@
+"""What the commit dates prove: a status for every post, the figures, and the verified streaks. Pure.
+
+A post's deadline is `day_ends_at` on the day after its calendar day, in the log's time zone ("00:00":
+midnight at the end of its day). Its first commit (author time) decides:
+
+- `imported`: the commit added `imported_at_once` posts or more: an import, which proves nothing;
+- `on-time`: committed before the deadline (a post written ahead of its day counts too);
+- `late`: committed at the deadline or after, by `late_by_hours` (rounded up to a tenth of an hour);
+- `uncommitted`: in no commit yet.
+
+A day is verified when it has posts and all of them are on time. A streak is a run of consecutive
+verified days. The longest streak is the first of the longest runs; the current streak is the run that
+ends on the newest day with a committed post (posts not committed yet neither end nor extend it), so
+the figures of a log depend on its commits only, never on the clock.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from learnlog_checks.config import patterns
+from learnlog_checks.config.settings import Settings
+from learnlog_checks.model import Post
+from learnlog_checks.reading.discovery import excluded
+
+if TYPE_CHECKING:
+    from learnlog_checks.history.gitlog import Commit, History
+
+
+class Status(enum.Enum):
+    ON_TIME = "on-time"
+    LATE = "late"
+    IMPORTED = "imported"
+    UNCOMMITTED = "uncommitted"
+
+
+STATUSES = tuple(Status)  # the order of the counts
+WORST_FIRST = (Status.LATE, Status.IMPORTED, Status.UNCOMMITTED, Status.ON_TIME)  # a day's status
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One post and what its first commit proves."""
+
+    path: str  # display path
+    day: int | None  # day number
+    date: date
+    status: Status
+    commit: str | None = None
+    committed_at: datetime | None = None  # author time, in the log's time zone
+    late_by_hours: float | None = None
+    batch: int = 0  # how many posts its first commit added
+
+
+@dataclass(frozen=True, slots=True)
+class Streak:
+    days: int = 0
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Every dated post with its status (by date, day number, path), the counts and the streaks."""
+
+    entries: tuple[Entry, ...]
+    counts: Mapping[Status, int]
+    longest: Streak
+    current: Streak
+
+    def by_path(self) -> dict[str, Entry]:
+        return {entry.path: entry for entry in self.entries}
+
+    def days(self) -> dict[date, Status]:
+        """The status of each day that has posts (see `day_statuses`)."""
+        return day_statuses(self.entries)
+
+
+def day_statuses(entries: Iterable[Entry]) -> dict[date, Status]:
+    """The status of each day that has posts, oldest first: on time only when all of its posts are."""
+    seen: dict[date, set[Status]] = {}
+    for entry in entries:
+        seen.setdefault(entry.date, set()).add(entry.status)
+    return {day: next(s for s in WORST_FIRST if s in found) for day, found in sorted(seen.items())}
+
+
+def counts_as_post(settings: Settings) -> Callable[[str], bool]:
+    """Whether a file added to the posts folder (by its name there) is a post, for counting imports."""
+    pattern = patterns.compile_filename(settings.filename)
+
+    def counts(name: str) -> bool:
+        parts = name.split("/")
+        visible = not any(part.startswith(".") for part in parts)
+        return visible and not excluded(name, settings.exclude) and pattern.match(parts[-1]) is not None
+
+    return counts
+
+
+def day_end(text: str) -> time:
+    """ "HH:MM" (validated by the config) as a time of day."""
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def judge(posts: Iterable[Post], history: History, settings: Settings) -> Report:
+    """The status of every post that has a date, with the counts and the streaks."""
+    zone = ZoneInfo(settings.timezone)
+    ends = day_end(settings.history.day_ends_at)
+    at_once = settings.history.imported_at_once
+    dated = sorted((p for p in posts if p.date is not None), key=lambda p: (p.date, p.day or 0, p.path))
+    entries = tuple(
+        _entry(post, history.first.get(post.name), zone=zone, ends=ends, at_once=at_once) for post in dated
+    )
+    counts = {status: 0 for status in STATUSES}
+    for entry in entries:
+        counts[entry.status] += 1
+    longest, current = streaks(day_statuses(entries))
+    return Report(entries, counts, longest, current)
+
+
+def _entry(post: Post, commit: Commit | None, *, zone: ZoneInfo, ends: time, at_once: int) -> Entry:
+    assert post.date is not None
+    if commit is None:
+        return Entry(post.path, post.day, post.date, Status.UNCOMMITTED)
+    when = datetime.fromtimestamp(commit.when, zone)
+    found = Entry(post.path, post.day, post.date, Status.ON_TIME, commit.sha, when, batch=commit.added)
+    if commit.added >= at_once:
+        return _with(found, Status.IMPORTED)
+    deadline = int(datetime.combine(post.date + timedelta(days=1), ends, tzinfo=zone).timestamp())
+    if commit.when < deadline:
+        return found
+    tenths = max(1, -(-(commit.when - deadline) // 360))  # rounded up: late by any part of 6 minutes
+    return _with(found, Status.LATE, tenths / 10)
+
+
+def _with(entry: Entry, status: Status, late_by: float | None = None) -> Entry:
+    return replace(entry, status=status, late_by_hours=late_by)
+
+
+def streaks(days: Mapping[date, Status]) -> tuple[Streak, Streak]:
+    """The longest and the current run of consecutive verified days (see the module's docstring)."""
+    ordered: Sequence[date] = sorted(days)
+    longest, run = Streak(), Streak()
+    for day in ordered:
+        if days[day] is not Status.ON_TIME:
+            run = Streak()
+            continue
+        follows = run.last is not None and run.last + timedelta(days=1) == day
+        run = Streak(run.days + 1, run.first, day) if follows else Streak(1, day, day)
+        if run.days > longest.days:
+            longest = run
+    committed = [day for day in ordered if days[day] is not Status.UNCOMMITTED]
+    if not committed:
+        return longest, Streak()
+    end = committed[-1]
+    count = 0
+    while days.get(end - timedelta(days=count)) is Status.ON_TIME:
+        count += 1
+    if not count:
+        return longest, Streak()
+    return longest, Streak(count, end - timedelta(days=count - 1), end)
+
+
+NIGHT_ENDS = time(6, 0)  # a first commit the next day before this is a late night, not a late post
+
+
+@dataclass(frozen=True, slots=True)
+class DayEnd:
+    """A `day_ends_at` that the commit hours suggest: the hour after the latest late-night commit."""
+
+    day_ends_at: str  # "HH:00"
+    posts: int  # posts first committed after midnight for the day before
+    latest: time
+
+
+def propose_day_end(posts: Iterable[Post], history: History, settings: Settings) -> DayEnd | None:
+    """What `init` proposes: when posts were first committed the next day between midnight and 06:00
+    (imports left out), the full hour after the latest of those commits; None when none was."""
+    zone = ZoneInfo(settings.timezone)
+    nights = []
+    for post in posts:
+        commit = history.first.get(post.name)
+        if post.date is None or commit is None or commit.added >= settings.history.imported_at_once:
+            continue
+        when = datetime.fromtimestamp(commit.when, zone)
+        if when.date() == post.date + timedelta(days=1) and when.time() < NIGHT_ENDS:
+            nights.append(when.time())
+    if not nights:
+        return None
+    latest = max(nights)
+    return DayEnd(f"{latest.hour + 1:02d}:00", len(nights), latest.replace(second=0, microsecond=0))
