@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING
 from learnlog_checks.atomic import WriteFailed
 
 if TYPE_CHECKING:
-    from learnlog_checks.cli.check import Request
+    from learnlog_checks.cli.check import CheckRequest
 
 FLAGS = frozenset({"--strict", "--fix", "--no-cache"})
 
 
-def fast_check(argv: list[str]) -> Request | None:
+def fast_check(argv: list[str]) -> CheckRequest | None:
     """The request of `check [FLAG | PATH]...`, or None for any other command line (Typer's job)."""
     if not argv or argv[0] != "check":
         return None
-    from learnlog_checks.cli.check import FORMAT_ENV, TODAY_ENV, Request
+    from learnlog_checks.cli.check import FORMAT_ENV, TODAY_ENV, CheckRequest
 
     flags: set[str] = set()
     paths: list[Path] = []
@@ -41,7 +41,7 @@ def fast_check(argv: list[str]) -> Request | None:
             flags.add(arg)
         else:
             return None
-    return Request(
+    return CheckRequest(
         paths=tuple(paths),
         output_format=os.environ.get(FORMAT_ENV) or "auto",
         today=os.environ.get(TODAY_ENV) or None,

@@ -19,7 +19,11 @@ from tests.helpers import daily, run_cli
         ('day_ends_at = "3am"', "a time of day written HH:MM, such as \"03:00\" (got '3am')"),
         ("day_ends_at = 3", "history.day_ends_at: Input should be a valid string"),
         ("imported_at_once = 1", "history.imported_at_once: Input should be greater than or equal to 2"),
-        ("import_at_once = 5", "history.import_at_once: unknown key; the keys are: committed_on_day, "),
+        (
+            "import_at_once = 5",
+            "history.import_at_once: unknown key (did you mean 'imported_at_once'?); "
+            "the keys are: committed_on_day, ",
+        ),
     ],
 )
 def test_a_bad_history_key_exits_2_naming_the_file_and_key(tmp_path: Path, table: str, expected: str) -> None:

@@ -44,7 +44,7 @@ class Rejected(NewPostError):
 
 
 @dataclass(frozen=True, slots=True)
-class Request:
+class PostRequest:
     """What the author asked for: the date, the title text and the tags as typed; the day and --force.
 
     Without a date the post is for today, or, given only a day in a log with `start`, for that day's date.
@@ -66,7 +66,7 @@ class Draft:
     notes: tuple[str, ...] = ()
 
 
-def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
+def draft(loaded: LoadedConfig, request: PostRequest, *, today: date) -> Draft:
     """The next post for `request`; NewPostError when it would break the log or overwrite a file."""
     settings = loaded.settings
     posts = engine.read(loaded, cwd=loaded.root, detail=engine.Detail.WHOLE).posts
@@ -94,7 +94,7 @@ def draft(loaded: LoadedConfig, request: Request, *, today: date) -> Draft:
     return Draft(path, post_text, tuple(notes))
 
 
-def _date_of(request: Request, settings: Settings, today: date) -> date:
+def _date_of(request: PostRequest, settings: Settings, today: date) -> date:
     """The date asked for; else the date of the day asked for (in a log with `start`); else today."""
     if request.date is not None:
         return request.date

@@ -71,7 +71,7 @@ def status(loaded: LoadedConfig, *, today: date, cwd: Path, repo_root: Path | No
         day = newpost.day_number(settings, posts, today)
         # force: a day missing before today's is the log's finding, not a reason to offer no link
         tags = tuple(tags_for(settings, posts))
-        request = newpost.Request(date=today, title=TITLE_TEXT, tags=tags, force=True)
+        request = newpost.PostRequest(date=today, title=TITLE_TEXT, tags=tags, force=True)
         draft = newpost.draft(loaded, request, today=today)
     except newpost.NewPostError as exc:
         return Today(today, settings.timezone, None, (), folder, problem=str(exc))

@@ -94,9 +94,9 @@ def check(
              learnlog-check check _posts/2024-02-11-day-41.md --format json
              learnlog-check check --diff        (the safe fixes as a diff; nothing written)
     """
-    from learnlog_checks.cli.check import Request, run
+    from learnlog_checks.cli.check import CheckRequest, run
 
-    request = Request(
+    request = CheckRequest(
         paths=tuple(paths or ()),
         output_format=output_format,
         select=tuple(select or ()),

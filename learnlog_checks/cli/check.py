@@ -1,7 +1,7 @@
-"""`learnlog-check check`, without Typer: the options as a `Request`, and `run` that checks and reports.
+"""`learnlog-check check`, without Typer: the options as a `CheckRequest`, and `run` that checks and reports.
 
 The Typer command in `cli` and the start-up path in `entry` (how the pre-commit hook calls it) both build
-a `Request` and call `run`, so the two cannot differ in what they do.
+a `CheckRequest` and call `run`, so the two cannot differ in what they do.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ TODAY_ENV = "LEARNLOG_CHECK_TODAY"
 
 
 @dataclass(frozen=True)
-class Request:
+class CheckRequest:
     """The options of one `check` run; the defaults are the command line's."""
 
     paths: tuple[Path, ...] = ()
@@ -47,7 +47,7 @@ class Request:
     statistics: bool = False
 
 
-def run(request: Request) -> int:
+def run(request: CheckRequest) -> int:
     """Check the log, print the report on stdout (or into --output-file), and return the exit code."""
     from learnlog_checks import engine
     from learnlog_checks.config.settings import ConfigError
@@ -93,7 +93,7 @@ def run(request: Request) -> int:
 
 
 def _fix(
-    loaded: LoadedConfig, result: LintResult, request: Request, relint: Callable[[], LintResult]
+    loaded: LoadedConfig, result: LintResult, request: CheckRequest, relint: Callable[[], LintResult]
 ) -> LintResult:
     """Apply the safe fixes, say what changed (unless quiet), and return the result of a new check."""
     from learnlog_checks.authoring import fixing
@@ -126,7 +126,7 @@ def _diff(loaded: LoadedConfig, result: LintResult, *, quiet: bool) -> int:
     return 1 if would else 0
 
 
-def _report(result: LintResult, kind: str, request: Request) -> None:
+def _report(result: LintResult, kind: str, request: CheckRequest) -> None:
     """Render the report (or the statistics) into stdout or --output-file."""
     from learnlog_checks import reporters
 

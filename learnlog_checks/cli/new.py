@@ -51,7 +51,7 @@ def command(
     common.require_posts_folder(loaded, "nothing was written")
     now = common.today_for(loaded, today)
     when = _parse_date(date_text) if date_text is not None else None
-    request = newpost.Request(
+    request = newpost.PostRequest(
         date=when,
         title=_ask(title, "Title", "--title"),
         tags=_split(_ask(tags, "Tags (a,b)", "--tags")),

@@ -62,9 +62,9 @@ class Settings:
     aliases: dict[str, str] = field(default_factory=dict)
     require: tuple[Requirement, ...] = ()
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    history: HistorySettings = field(default_factory=HistorySettings)
     # Not a key of the file: the layouts of the Jekyll site (config.site), read at every load.
     site_layouts: tuple[tuple[str, tuple[str, ...]], ...] | None = None
-    history: HistorySettings = field(default_factory=HistorySettings)
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""

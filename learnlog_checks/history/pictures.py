@@ -9,9 +9,9 @@ only on the report: integers and fixed text, no timestamps, no random ids.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from datetime import date, timedelta
-from xml.sax.saxutils import escape
 
 from learnlog_checks.history.proof import Report, Status, Streak
 
@@ -65,7 +65,7 @@ def badge(streak: Streak) -> str:
     left, right = label_w // 10 + 10, value_w // 10 + 10
     width = left + right
     colour = "#4c1" if streak.days else "#9f9f9f"
-    title = escape(f"{LABEL}: {value}")
+    title = _escape(f"{LABEL}: {value}")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
         f'aria-label="{title}">',
@@ -88,7 +88,7 @@ def badge(streak: Streak) -> str:
 
 def _badge_text(x: int, text: str, length: int) -> list[str]:
     """A badge text (in tenths of a pixel, scaled down) with its shadow, stretched to `length`."""
-    shown = escape(text)
+    shown = _escape(text)
     return [
         f'<text aria-hidden="true" x="{x}" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)" '
         f'textLength="{length}">{shown}</text>',
@@ -112,7 +112,7 @@ def day_kinds(report: Report) -> dict[date, str]:
 
 def _label(x: int, y: int, text: str, *, size: int = 10, anchor: str = "start", bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    return f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}"{weight}>{escape(text)}</text>'
+    return f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}"{weight}>{_escape(text)}</text>'
 
 
 def _legend(kinds: Mapping[date, str]) -> list[str]:
@@ -172,3 +172,9 @@ def calendar(report: Report) -> str:
     if not years:
         body = [_label(WIDTH // 2, TOP + 16, "no posts yet", size=14, anchor="middle")]
     return "\n".join([*head, *body, "</svg>"]) + "\n"
+
+
+def _escape(text: str) -> str:
+    """`text` as XML character data: &, < and > escaped (xml.sax.saxutils.escape's bytes, without the
+    import of xml.sax)."""
+    return html.escape(text, quote=False)
