@@ -119,8 +119,20 @@ def write(
     root: Path | None = None,
     keep_mode: bool = False,
     exclusive: bool = False,
+    make_parents: bool = False,
 ) -> None:
-    """Replace `target` by `data` atomically (see `replacing`); `keep_mode` keeps its permissions."""
+    """Replace `target` by `data` atomically (see `replacing`); `keep_mode` keeps its permissions.
+
+    `make_parents` (with `root`) first makes the missing folders on the way, once the path is known to
+    stay inside `root` without a link; a folder that cannot be made is WriteFailed.
+    """
+    if make_parents:
+        assert root is not None, "folders are made only inside the log"
+        check_inside(root, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteFailed(target, describe(exc)) from None
     mode = None
     if keep_mode:
         with contextlib.suppress(OSError):

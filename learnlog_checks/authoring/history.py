@@ -9,17 +9,15 @@ repository, or a Git that fails: no history, never an error.
 from __future__ import annotations
 
 import itertools
-import subprocess
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from learnlog_checks.authoring import git
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.reading import parsing
 from learnlog_checks.reading.tagging import suggest
-
-TIMEOUT = 60  # seconds for each git command
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +32,14 @@ class Replacement:
 
 def replaced_tags(root: Path, settings: Settings) -> list[Replacement]:
     """Every tag the author replaced by another in a later commit of the same post, most made first."""
-    top = _git(root, "rev-parse", "--show-toplevel")
+    top = git.text(root, "rev-parse", "--show-toplevel")
     if top is None:
         return []
     try:
         folder = (root / settings.posts).resolve().relative_to(Path(top.strip()).resolve()).as_posix()
     except ValueError:
         return []
-    log = _git(root, "log", "--reverse", "--no-renames", "--format=%x00%H", "--name-only", "--", folder)
+    log = git.text(root, "log", "--reverse", "--no-renames", "--format=%x00%H", "--name-only", "--", folder)
     if not log:
         return []
     versions = _versions(root, list(_changes(log)))
@@ -67,7 +65,7 @@ def _versions(root: Path, changes: Sequence[tuple[str, str]]) -> dict[str, list[
     if not changes:
         return {}
     specs = "".join(f"{commit}:{path}\n" for commit, path in changes).encode("utf-8", "surrogateescape")
-    out = _git_bytes(root, specs, "cat-file", "--batch")
+    out = git.output(root, "cat-file", "--batch", given=specs)
     if out is None:
         return {}
     versions: dict[str, list[str]] = {}
@@ -116,23 +114,3 @@ def _best(found: dict[tuple[str, str], list[str]]) -> list[Replacement]:
         if old not in by_old and (new, old) not in counts:
             by_old[old] = Replacement(old, new, sorted(found[(old, new)])[0], count)
     return [r for r in by_old.values() if r.new not in by_old]
-
-
-def _git(root: Path, *args: str) -> str | None:
-    out = _git_bytes(root, None, *args)
-    return None if out is None else out.decode("utf-8", "surrogateescape")
-
-
-def _git_bytes(root: Path, given: bytes | None, *args: str) -> bytes | None:
-    try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=root,
-            input=given,
-            capture_output=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None

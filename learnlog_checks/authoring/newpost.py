@@ -129,13 +129,8 @@ def write(new: Draft, root: Path) -> None:
 
     atomic.WriteFailed (a full disk, a read-only folder, a link on the way) leaves nothing behind.
     """
-    atomic.check_inside(root, new.path)
     try:
-        new.path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise atomic.WriteFailed(new.path, atomic.describe(exc)) from None
-    try:
-        atomic.write(new.path, new.text.encode("utf-8"), root=root, exclusive=True)
+        atomic.write(new.path, new.text.encode("utf-8"), root=root, exclusive=True, make_parents=True)
     except FileExistsError:
         raise NewPostError(f"{new.path} already exists; it is never overwritten") from None
 

@@ -8,7 +8,6 @@ placeholder title and the tags of the latest post (those of the vocabulary, plus
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from learnlog_checks import engine
-from learnlog_checks.authoring import newpost
+from learnlog_checks.authoring import git, newpost
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.github.links import Repository, parse_remote
 from learnlog_checks.model import Post
@@ -94,13 +93,15 @@ def tags_for(settings: Settings, posts: Sequence[Post]) -> list[str]:
 def repository_from_git(root: Path) -> Repository | None:
     """The GitHub repository of the `origin` remote of the clone at `root`, at its default branch (the
     remote's HEAD, else the branch checked out)."""
-    remote = _git(root, "config", "--get", "remote.origin.url")
+    remote = _git_text(root, "config", "--get", "remote.origin.url")
     parsed = parse_remote(remote) if remote else None
     if parsed is None:
         return None
-    head = _git(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
+    head = _git_text(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
     branch = (
-        head.removeprefix("origin/") if head else _git(root, "symbolic-ref", "--quiet", "--short", "HEAD")
+        head.removeprefix("origin/")
+        if head
+        else _git_text(root, "symbolic-ref", "--quiet", "--short", "HEAD")
     )
     return Repository(parsed[0], parsed[1], branch) if branch else None
 
@@ -127,11 +128,5 @@ def _folder(loaded: LoadedConfig, repo_root: Path | None) -> str:
         return loaded.settings.posts.as_posix()
 
 
-def _git(root: Path, *args: str) -> str:
-    try:
-        done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
+def _git_text(root: Path, *args: str) -> str:
+    return (git.text(root, *args, timeout=GIT_TIMEOUT) or "").strip()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import subprocess
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from learnlog_checks.authoring import git
 
 GIT_TIMEOUT = 30.0  # seconds for `git log` of the posts folder
 SURE, LIKELY = 0.9, 0.6  # shares of commits fitted that make a guess "sure" or "likely"
@@ -71,21 +72,9 @@ def commit_times(root: Path, folder: Path) -> list[datetime]:
 
     Empty when `root` is not in a Git repository, git is not installed or does not answer in time.
     """
-    try:
-        done = subprocess.run(
-            ["git", "log", "--format=%aI", "--", folder.as_posix()],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=GIT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    if done.returncode != 0:
-        return []
+    out = git.text(root, "log", "--format=%aI", "--", folder.as_posix(), timeout=GIT_TIMEOUT)
     times = []
-    for line in done.stdout.split():
+    for line in (out or "").split():
         try:
             times.append(datetime.fromisoformat(line))
         except ValueError:

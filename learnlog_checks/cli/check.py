@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from learnlog_checks.cli.common import fail, load_config, today_for
+from learnlog_checks.cli.common import fail, load_config, require_posts_folder, today_for
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig
@@ -57,10 +57,7 @@ def run(request: CheckRequest) -> int:
     if request.color not in COLORS:
         fail(f"--color {request.color!r} is not one of {', '.join(COLORS)}")
     loaded = load_config(request.config_path, use_cache=not request.no_cache)
-    if not loaded.posts_dir.is_dir():
-        where = f" (relative to {loaded.source})" if loaded.source else ""
-        folder = loaded.settings.posts.as_posix()
-        fail(f"posts folder '{folder}' does not exist{where}; set 'posts' in learnlog.toml")
+    require_posts_folder(loaded, "nothing was checked")
     missing = [str(p) for p in request.paths if not p.exists()]
     if missing:
         fail(f"no such file: {', '.join(missing)}")

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
-
-from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
+from learnlog_checks.cli.options import ConfigOpt, FiguresFormatOpt, NoCacheOpt
 
 FORMATS = ("text", "json", "markdown")
 
 
 def command(
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
-    ] = "text",
+    output_format: FiguresFormatOpt = "text",
     config_path: ConfigOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
@@ -35,9 +30,7 @@ def command(
     if output_format not in FORMATS:
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
     loaded = common.load_config(config_path)
-    if not loaded.posts_dir.is_dir():
-        where = f" (relative to {loaded.source})" if loaded.source else ""
-        common.fail(f"posts folder '{loaded.settings.posts.as_posix()}' does not exist{where}; set 'posts'")
+    common.require_posts_folder(loaded, "there is no history to read")
     try:
         running = gitlog.start(loaded.posts_dir)
         try:

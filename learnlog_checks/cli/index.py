@@ -198,15 +198,11 @@ def _validate(loaded: LoadedConfig) -> dict[str, Any] | None:
             f"no {CONFIG_NAME} here or in a folder above (up to the repository root); the tag index is "
             f"written only for a configured log: run `learnlog-check init` to make one"
         )
-    settings = loaded.settings
     try:
         user = engine.validated_schema(loaded)
     except ConfigError as exc:
         common.fail(f"{exc}\n(fix the config file; nothing was written)")
-    if not loaded.posts_dir.is_dir():
-        folder = settings.posts.as_posix()
-        where = f"relative to {loaded.source}"
-        common.fail(f"posts folder '{folder}' does not exist ({where}); set 'posts' in learnlog.toml")
+    common.require_posts_folder(loaded, "nothing was written")
     return user
 
 

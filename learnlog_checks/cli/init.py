@@ -237,13 +237,9 @@ def _write(root: Path, name: str, text: str, *, force: bool) -> None:
     if path.exists() and not force:
         sys.stderr.write(f"{name} exists; left as it is (--force overwrites it)\n")
         return
-    atomic.check_inside(root, path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise atomic.WriteFailed(path, atomic.describe(exc)) from None
-    try:
-        atomic.write(path, text.encode("utf-8"), root=root, keep_mode=True, exclusive=not force)
+        data = text.encode("utf-8")
+        atomic.write(path, data, root=root, keep_mode=True, exclusive=not force, make_parents=True)
     except FileExistsError:
         sys.stderr.write(f"{name} exists; left as it is (--force overwrites it)\n")
         return

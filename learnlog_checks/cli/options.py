@@ -22,3 +22,6 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor w
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print the findings (or errors) only: no summary, no notes.")
 ]
+FiguresFormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
+]

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
-
-from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt, TodayOpt
+from learnlog_checks.cli.options import ConfigOpt, FiguresFormatOpt, NoCacheOpt, TodayOpt
 
 FORMATS = ("text", "json", "markdown")
 
 
 def command(
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text|json|markdown (markdown suits a GitHub job summary).")
-    ] = "text",
+    output_format: FiguresFormatOpt = "text",
     config_path: ConfigOpt = None,
     today: TodayOpt = None,
     no_cache: NoCacheOpt = False,

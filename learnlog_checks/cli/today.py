@@ -52,10 +52,7 @@ def command(
     if output_format not in FORMATS:
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
     loaded = common.load_config(config_path)
-    if not loaded.posts_dir.is_dir():
-        where = f" (relative to {loaded.source})" if loaded.source else ""
-        folder = loaded.settings.posts.as_posix()
-        common.fail(f"posts folder '{folder}' does not exist{where}; set 'posts' in learnlog.toml")
+    common.require_posts_folder(loaded, "there is no post to look for")
     # Today in the log's zone, the day ending at midnight (where a configured end of day would shift it).
     day = common.today_for(loaded, today)
     root = repository_root(loaded.root)

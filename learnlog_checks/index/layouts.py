@@ -108,13 +108,8 @@ def theme_name(config: dict[str, Any]) -> str | None:
 
 def write_tag_layout(path: Path, root: Path) -> bool:
     """Write the small `tag` layout at `path` unless a file is there; True when it was written."""
-    atomic.check_inside(root, path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise atomic.WriteFailed(path, atomic.describe(exc)) from None
-    try:
-        atomic.write(path, TAG_LAYOUT.encode("utf-8"), root=root, exclusive=True)
+        atomic.write(path, TAG_LAYOUT.encode("utf-8"), root=root, exclusive=True, make_parents=True)
     except FileExistsError:
         return False
     return True
