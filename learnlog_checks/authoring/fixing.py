@@ -67,6 +67,12 @@ def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> 
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return []
+    if settings.front_matter != splitting.YAML_ONLY:
+        from learnlog_checks.authoring import fix_spans
+
+        block = fix_spans.block_of(text, settings.front_matter)
+        if block is not None and block.syntax != "yaml":
+            return _fix_other(path, display, text, block, marks, settings)
     edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases)
     if not edits:
         return []
@@ -78,6 +84,59 @@ def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> 
         return [f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"]
     atomic.write(path, fixed.encode("utf-8"), keep_mode=True)
     return [f"{display}:{e.pos.line}:{e.pos.column}: fixed: {e.note}" for e in edits]
+
+
+def _fix_other(
+    path: Path, display: str, text: str, block: splitting.Block, marks: set[Mark], settings: Settings
+) -> list[str]:
+    """Fix a post whose front matter is TOML or JSON, or say why not."""
+    from learnlog_checks.authoring import fix_spans
+
+    fields = {settings.tags_field: settings.aliases}
+    edits = fix_spans.plan(text, block, marks, fields, split=True)
+    if edits is None:
+        name = block.syntax.upper()
+        return [
+            f"{display}:1:1: not fixed: a tag value this {name} front matter holds cannot be edited in place"
+        ]
+    fixed = apply_edits(text, edits)
+    if not edits or fixed == text:
+        return []
+    if not _same_other(text, fixed, block, set(fields), settings.front_matter):
+        where = edits[0].pos
+        return [f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"]
+    atomic.write(path, fixed.encode("utf-8"), keep_mode=True)
+    return [f"{display}:{e.pos.line}:{e.pos.column}: fixed: {e.note}" for e in edits]
+
+
+def _same_other(
+    text: str, fixed: str, block: splitting.Block, fields: set[str], formats: tuple[str, ...]
+) -> bool:
+    """`fixed` keeps `text`'s body byte for byte and its data but for the tag `fields` (lists of text)."""
+    from learnlog_checks.authoring import fix_spans
+
+    after = fix_spans.block_of(fixed, formats)
+    if after is None or after.syntax != block.syntax:
+        return False
+    try:
+        old, new = fix_spans.load(block), fix_spans.load(after)
+    except ValueError:
+        return False
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    if (
+        LINE_BREAK.split(text, maxsplit=block.close_line)[block.close_line :]
+        != LINE_BREAK.split(fixed, maxsplit=after.close_line)[after.close_line :]
+    ):
+        return False
+    lists = [new.pop(name, None) for name in fields]
+    for name in fields:
+        old.pop(name, None)
+    return old == new and all(
+        isinstance(value, list) and all(isinstance(tag, str) for tag in value)
+        for value in lists
+        if value is not None
+    )
 
 
 def same_but_tags(text: str, fixed: str, field: str) -> bool:

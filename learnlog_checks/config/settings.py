@@ -48,6 +48,7 @@ class Settings:
     aliases: dict[str, str] = field(default_factory=dict)
     require: tuple[Requirement, ...] = ()
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    front_matter: tuple[str, ...] = ("yaml",)  # the syntaxes the site reads: "yaml", "toml", "json"
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""
@@ -77,6 +78,7 @@ class Settings:
             aliases=dict(data["aliases"]),
             require=tuple(_requirement(r) for r in data["require"]),
             ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
+            front_matter=tuple(map(str, data["front_matter"])),
         )
         if settings.fingerprint() != json.dumps(data, sort_keys=True):
             raise ValueError("not the JSON of Settings")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -48,6 +48,11 @@ class Settings(BaseModel):
     require: tuple[Requirement, ...] = Field((), description="Tag combinations a post must satisfy.")
     ignore: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="File glob -> rule names silenced for those files."
+    )
+    front_matter: tuple[Literal["yaml", "toml", "json"], ...] = Field(
+        ("yaml",),
+        min_length=1,
+        description="The front matter syntaxes the site reads: yaml ('---'), toml ('+++'), json ('{').",
     )
 
     @field_validator("timezone")

@@ -21,7 +21,7 @@ SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")
 
 def parse_file(path: str, name: str, display: str, settings: Settings) -> FileFacts:
     """Read the file at `path` (`name` inside the posts folder, `display` in findings) as a post."""
-    return parse_head(heads.read_head(path), name, display, settings)
+    return parse_head(heads.read_head(path, settings.front_matter), name, display, settings)
 
 
 def parse_head(head: heads.Head, name: str, display: str, settings: Settings) -> FileFacts:
@@ -40,11 +40,13 @@ def parse_text(
     if had_bom:
         problems.append(Problem(Fact.BYTE_ORDER_MARK, START, "the file starts with a UTF-8 byte order mark"))
     file_date, file_day = _from_name(name, settings, problems)
-    block = splitting.split(text, complete=complete, limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024)
+    block = splitting.split(
+        text, complete=complete, limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024, formats=settings.front_matter
+    )
     if isinstance(block, splitting.SplitError):
         problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
-    document = yamlnodes.parse(block.yaml)
+    document = _parse_block(block)
     problems.extend(document.problems)
     if document.fatal:
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
@@ -53,8 +55,21 @@ def parse_text(
         message = f"front matter is {kind}, not a mapping of keys such as 'title:'"
         problems.append(Problem(Fact.SYNTAX, Pos(2, 1), message))
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
-    post = _post(document, name, display, settings, block.yaml, file_date, file_day)
+    post = _post(document, name, display, settings, block, file_date, file_day)
     return FileFacts(post, tuple(problems))
+
+
+def _parse_block(block: splitting.Block) -> yamlnodes.Document:
+    """The front matter block parsed by the parser of its syntax."""
+    if block.syntax == "toml":
+        from learnlog_checks.reading import toml_front
+
+        return toml_front.parse(block.text, first_line=block.first_line)
+    if block.syntax == "json":
+        from learnlog_checks.reading import json_front
+
+        return json_front.parse(block.text, first_line=block.first_line)
+    return yamlnodes.parse(block.yaml)
 
 
 def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
@@ -95,7 +110,7 @@ def _post(
     name: str,
     display: str,
     settings: Settings,
-    yaml_text: str,
+    block: splitting.Block,
     file_date: date | None,
     file_day: int | None,
 ) -> Post:
@@ -116,8 +131,9 @@ def _post(
         title_day=title_day,
         tags=tags,
         tags_as_string=as_string,
-        suppressed=dict(_suppressions(yaml_text)),
+        suppressed=dict(_suppressions(block.text, block.first_line)),
         scalars=parsed.scalars,
+        syntax=block.syntax,
     )
 
 
@@ -164,11 +180,11 @@ def _title_day(title: Any, pattern: str | None) -> int | None:
     return int(match["day"]) if match else None
 
 
-def _suppressions(yaml_text: str) -> Iterator[tuple[int, frozenset[str]]]:
+def _suppressions(text: str, first_line: int = 2) -> Iterator[tuple[int, frozenset[str]]]:
     """`# learnlog: ignore[rule, …]` at a line's end silences that line; alone on a line, the file."""
-    if "learnlog:" not in yaml_text:
+    if "learnlog:" not in text:
         return
-    for number, line in enumerate(yaml_text.split("\n"), start=2):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         match = SUPPRESS.search(line)
         if match:
             names = frozenset(part.strip() for part in match.group(1).split(",") if part.strip())

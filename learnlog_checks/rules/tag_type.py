@@ -27,7 +27,7 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         elif tag.yaml_type == "null":
             yield RULE.on(post, tag.pos, "empty tag", suggestion="remove the empty item")
         else:
-            message = f"tag {tag.text!r} is read by YAML as a {type_word(tag.yaml_type)}"
+            message = f"tag {tag.text!r} is read by {post.syntax_name} as a {type_word(tag.yaml_type)}"
             yield RULE.on(post, tag.pos, message, suggestion=f"quote it: '{tag.text}'")
 
 

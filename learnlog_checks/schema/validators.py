@@ -399,7 +399,10 @@ def _message(error: ValidationError, post: Post, path: KeyPath) -> str:
         return f"missing required key {missing[0]!r}" if missing else _clip(error.message)
     if validator == "type" and path in post.scalars:
         kind, source = post.scalars[path]
-        return f"{where}: {source!r} is read by YAML as a {type_word(kind)}, expected {_type_words(value)}"
+        syntax = post.syntax_name
+        return (
+            f"{where}: {source!r} is read by {syntax} as a {type_word(kind)}, expected {_type_words(value)}"
+        )
     if validator == "type":
         return f"{where}: expected {_type_words(value)}, found {_json_type(error.instance)}"
     if (
