@@ -73,7 +73,8 @@ def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> 
         block = fix_spans.block_of(text, settings.front_matter)
         if block is not None and block.syntax != "yaml":
             return _fix_other(path, display, text, block, marks, settings)
-    edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases)
+    split = settings.tag_string == "split"
+    edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases, split=split)
     if not edits:
         return []
     fixed = apply_edits(text, edits)
@@ -93,7 +94,7 @@ def _fix_other(
     from learnlog_checks.authoring import fix_spans
 
     fields = {settings.tags_field: settings.aliases}
-    edits = fix_spans.plan(text, block, marks, fields, split=True)
+    edits = fix_spans.plan(text, block, marks, fields, split=settings.tag_string == "split")
     if edits is None:
         name = block.syntax.upper()
         return [
@@ -165,7 +166,9 @@ def _data_and_body(text: str) -> tuple[dict[object, object], str] | None:
     return data, rest[-1] if len(rest) > block.close_line else ""
 
 
-def plan(text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str]) -> list[Edit]:
+def plan(
+    text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str], split: bool = True
+) -> list[Edit]:
     """The edits that fix `marks` in the post `text` (any line endings), in file order."""
     body = text[1:] if text.startswith("\ufeff") else text
     block = splitting.split(LINE_BREAK.sub("\n", body))
@@ -178,7 +181,7 @@ def plan(text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str])
     if isinstance(node, SequenceNode):
         return _fix_list(node, where, marks, aliases)
     if isinstance(node, ScalarNode) and node.tag == STR and any(m[0] == "tag-string" for m in marks):
-        edit = _fix_string(node, where, marks, field, aliases)
+        edit = _fix_string(node, where, marks, field, aliases, split=split)
         return [edit] if edit is not None else []
     return []
 
@@ -275,10 +278,16 @@ def _drop(node: SequenceNode, index: int, where: _Offsets) -> Edit | None:
 
 
 def _fix_string(
-    node: ScalarNode, where: _Offsets, marks: set[Mark], field: str, aliases: Mapping[str, str]
+    node: ScalarNode,
+    where: _Offsets,
+    marks: set[Mark],
+    field: str,
+    aliases: Mapping[str, str],
+    *,
+    split: bool = True,
 ) -> Edit | None:
     rules = {m[0] for m in marks}
-    words = node.value.split()
+    words = node.value.split() if split else [node.value]
     if not words:
         return None
     if "allowed-tags" in rules:

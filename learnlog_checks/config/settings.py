@@ -49,6 +49,14 @@ class Settings:
     require: tuple[Requirement, ...] = ()
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
     front_matter: tuple[str, ...] = ("yaml",)  # the syntaxes the site reads: "yaml", "toml", "json"
+    preset: str = "jekyll"  # the site family whose defaults the other keys took (see `presets`)
+    date_keys: tuple[str, ...] = ("date",)  # where a post's date is, first found wins; "date.created"
+    publish_keys: tuple[str, ...] = ()  # a later publication date (Hugo's publishDate), for future-date
+    draft_key: str | None = None  # a key that marks a draft when true
+    bundles: bool = False  # page bundles: `day-4/index.md` is the post `day-4.md`
+    tag_string: str = "split"  # a tag field as one string: "split" on spaces, "one" tag, "list" needed
+    required: tuple[str, ...] = ("title",)  # front-matter keys every post needs, besides the tag field
+    index_mode: str = "pages"  # what `index` writes: "pages" (a page per tag and the overview), "overview"
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""
@@ -79,6 +87,14 @@ class Settings:
             require=tuple(_requirement(r) for r in data["require"]),
             ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
             front_matter=tuple(map(str, data["front_matter"])),
+            preset=str(data["preset"]),
+            date_keys=tuple(map(str, data["date_keys"])),
+            publish_keys=tuple(map(str, data["publish_keys"])),
+            draft_key=None if data["draft_key"] is None else str(data["draft_key"]),
+            bundles=bool(data["bundles"]),
+            tag_string=str(data["tag_string"]),
+            required=tuple(map(str, data["required"])),
+            index_mode=str(data["index_mode"]),
         )
         if settings.fingerprint() != json.dumps(data, sort_keys=True):
             raise ValueError("not the JSON of Settings")

@@ -54,6 +54,37 @@ class Settings(BaseModel):
         min_length=1,
         description="The front matter syntaxes the site reads: yaml ('---'), toml ('+++'), json ('{').",
     )
+    preset: Literal["jekyll", "hugo", "mkdocs-material"] = Field(
+        "jekyll", description="The site family whose defaults every key left out takes."
+    )
+    date_keys: tuple[str, ...] = Field(
+        ("date",),
+        min_length=1,
+        description="Front-matter keys holding a post's date, the first present wins; 'date.created' "
+        "is a key inside a mapping.",
+    )
+    publish_keys: tuple[str, ...] = Field(
+        (), description="Keys of a later publication date (Hugo's publishDate), which future-date uses."
+    )
+    draft_key: str | None = Field(
+        None, description="A key that marks a draft when true: checked, left out of calendar rules and index."
+    )
+    bundles: bool = Field(
+        False, description="Page bundles: a post may be a folder's index.md (day-4/index.md)."
+    )
+    tag_string: Literal["split", "one", "list"] = Field(
+        "split",
+        description="A tag field written as one string: split on spaces (Jekyll), one tag (Hugo), or an "
+        "error (MkDocs Material needs a list).",
+    )
+    required: tuple[str, ...] = Field(
+        ("title",), description="Front-matter keys every post must have, besides the tag field."
+    )
+    index_mode: Literal["pages", "overview"] = Field(
+        "pages",
+        description="What `index` writes: a page per tag and the overview (pages), or only the overview, "
+        "for sites that make their own tag pages (overview).",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -112,8 +143,10 @@ class Settings(BaseModel):
 
 def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
     """The settings of a config table; ConfigError names the file, each bad key and what is expected."""
+    from learnlog_checks.config import presets
+
     try:
-        return Settings.model_validate(dict(table)).settings()
+        return Settings.model_validate(presets.with_preset(dict(table))).settings()
     except ValidationError as exc:
         raise ConfigError(_describe(exc, source)) from None
     except RecursionError:

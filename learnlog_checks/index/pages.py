@@ -74,9 +74,15 @@ def modes_of(settings: Settings) -> tuple[str, ...]:
 
 
 def indexable(posts: Iterable[Post], settings: Settings) -> list[Post]:
-    """The posts whose front matter parsed and whose file name matches `filename` (the site publishes)."""
+    """The posts whose front matter parsed, that are no drafts and whose file name matches `filename` (the
+    site publishes them)."""
     pattern = patterns.compile_filename(settings.filename)
-    return [p for p in posts if p.parsed and pattern.match(p.name.rsplit("/", 1)[-1])]
+    bundles = settings.bundles
+    return [
+        p
+        for p in posts
+        if p.parsed and not p.draft and pattern.match(patterns.post_file_name(p.name, bundles=bundles))
+    ]
 
 
 def group(posts: Iterable[Post], settings: Settings) -> Grouping:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from learnlog_checks.config import patterns
+from learnlog_checks.config import patterns, presets
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Tag
 from learnlog_checks.reading import dates, heads, splitting, yamlnodes
@@ -41,7 +41,11 @@ def parse_text(
         problems.append(Problem(Fact.BYTE_ORDER_MARK, START, "the file starts with a UTF-8 byte order mark"))
     file_date, file_day = _from_name(name, settings, problems)
     block = splitting.split(
-        text, complete=complete, limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024, formats=settings.front_matter
+        text,
+        complete=complete,
+        limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024,
+        formats=settings.front_matter,
+        site=presets.site_name(settings.preset),
     )
     if isinstance(block, splitting.SplitError):
         problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
@@ -87,7 +91,7 @@ def _stub(display: str, name: str, file_date: date | None, file_day: int | None)
 
 
 def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
-    basename = name.rsplit("/", 1)[-1]
+    basename = patterns.post_file_name(name, bundles=settings.bundles)
     match = patterns.compile_filename(settings.filename).match(basename)
     if match is None:
         message = f"file name {basename!r} does not match {settings.filename!r}"
@@ -115,9 +119,12 @@ def _post(
     file_day: int | None,
 ) -> Post:
     data: dict[str, Any] = parsed.data
-    raw_date = data.get("date")
+    keys = _Keys(data, fold=settings.preset in presets.FOLDED_KEYS)
+    date_path, raw_date = keys.first_text(settings.date_keys)
     meta_date = _calendar_day(raw_date, settings.timezone) if isinstance(raw_date, str) else None
-    tags, as_string = _tags(data, parsed, settings.tags_field)
+    publish_path, raw_publish = keys.first_text(settings.publish_keys)
+    publish = _calendar_day(raw_publish, settings.timezone) if isinstance(raw_publish, str) else None
+    tags, as_string = _tags(data, parsed, settings.tags_field, split=settings.tag_string == "split")
     title_day = _title_day(data.get("title"), settings.title)
     return Post(
         path=display,
@@ -134,7 +141,52 @@ def _post(
         suppressed=dict(_suppressions(block.text, block.first_line)),
         scalars=parsed.scalars,
         syntax=block.syntax,
+        draft=keys.draft(settings.draft_key),
+        publish_date=publish,
+        date_key=str(date_path[0]) if date_path else "date",
+        date_path=date_path or ("date",),
+        publish_key=str(publish_path[0]) if publish_path and publish is not None else None,
     )
+
+
+class _Keys:
+    """Front-matter values by key path; in any case of the keys with `fold` (Hugo lowercases them)."""
+
+    def __init__(self, data: dict[str, Any], *, fold: bool) -> None:
+        self.data = data
+        self.fold = fold
+
+    def key(self, mapping: dict[str, Any], name: str) -> str | None:
+        if name in mapping:
+            return name
+        if not self.fold:
+            return None
+        lower = name.lower()
+        return next((key for key in mapping if key.lower() == lower), None)
+
+    def at(self, spec: str) -> tuple[tuple[str, ...], Any] | None:
+        """The path and value of a dotted key such as `date.created`, or None when it is not there."""
+        node: Any = self.data
+        path: list[str] = []
+        for part in spec.split("."):
+            key = self.key(node, part) if isinstance(node, dict) else None
+            if key is None:
+                return None
+            path.append(key)
+            node = node[key]
+        return tuple(path), node
+
+    def first_text(self, specs: tuple[str, ...]) -> tuple[tuple[str, ...] | None, Any]:
+        """The first of `specs` present: its path and value (text when it is a date); else (None, None)."""
+        for spec in specs:
+            found = self.at(spec)
+            if found is not None and not isinstance(found[1], dict):
+                return found
+        return None, None
+
+    def draft(self, spec: str | None) -> bool:
+        found = self.at(spec) if spec else None
+        return found is not None and (found[1] is True or found[1] == "true")
 
 
 def _calendar_day(raw: str, zone: str) -> date | None:
@@ -145,7 +197,10 @@ def _calendar_day(raw: str, zone: str) -> date | None:
         return None
 
 
-def _tags(data: dict[str, Any], parsed: yamlnodes.Document, field: str) -> tuple[tuple[Tag, ...], bool]:
+def _tags(
+    data: dict[str, Any], parsed: yamlnodes.Document, field: str, *, split: bool = True
+) -> tuple[tuple[Tag, ...], bool]:
+    """The tags of `field`, and whether it was one string (`split` on spaces as Jekyll does, or one tag)."""
     value = data.get(field)
     where = parsed.positions.get((field,), START)
     if value is None:
@@ -153,6 +208,8 @@ def _tags(data: dict[str, Any], parsed: yamlnodes.Document, field: str) -> tuple
     if isinstance(value, str):
         if (field,) in parsed.scalars:  # a date, kept as text: one tag of the wrong type
             return (Tag(value, where, parsed.scalars[(field,)][0]),), False
+        if not split:
+            return (Tag(value, where),), True
         return tuple(Tag(word, where) for word in value.split()), True
     if not isinstance(value, list):
         return (_tag(value, (field,), parsed, where),), False

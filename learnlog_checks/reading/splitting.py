@@ -44,9 +44,17 @@ class SplitError:
 
 
 def split(
-    text: str, *, complete: bool = True, limit_kb: int = 64, formats: tuple[str, ...] = YAML_ONLY
+    text: str,
+    *,
+    complete: bool = True,
+    limit_kb: int = 64,
+    formats: tuple[str, ...] = YAML_ONLY,
+    site: str = "Jekyll",
 ) -> Block | SplitError:
-    """The front matter of `text` in one of `formats`, or why there is none that the site would read."""
+    """The front matter of `text` in one of `formats`, or why there is none that the site would read.
+
+    `site` names the site in messages ("TOML front matter is not read by Jekyll").
+    """
     if not text.strip():
         return SplitError("the file is empty; a post starts with front matter between two '---' lines")
     first_end = text.find("\n")
@@ -56,7 +64,7 @@ def split(
         if other is not None:
             return other
     if not OPEN.match(first):
-        return _bad_opening(text.split("\n"))
+        return _bad_opening(text.split("\n"), site, formats)
     closing = CLOSE.search(text, first_end + 1) if first_end >= 0 else None
     if closing is not None:
         start = closing.start()  # lines 2 .. the one before the closing line, each ending in "\n"
@@ -114,19 +122,22 @@ def json_end(text: str) -> int | None:
     return None
 
 
-def _bad_opening(lines: list[str]) -> SplitError:
+def _bad_opening(lines: list[str], site: str = "Jekyll", formats: tuple[str, ...] = YAML_ONLY) -> SplitError:
     """Name what stands on line 1 instead of `---`."""
     first = lines[0]
     if first.startswith("\ufeff"):
         return SplitError("a second byte order mark (or U+FEFF) before the opening '---'; remove it")
     if first.startswith("+++"):
-        return SplitError("TOML front matter ('+++') is not read by Jekyll; use YAML between '---' lines")
+        return SplitError(f"TOML front matter ('+++') is not read by {site}; use YAML between '---' lines")
     if first.lstrip().startswith("{"):
-        return SplitError("JSON front matter is not read by Jekyll; use YAML between '---' lines")
+        return SplitError(f"JSON front matter is not read by {site}; use YAML between '---' lines")
     if first.startswith("---"):
         return SplitError(f"line 1 is {first.strip()!r}; front matter must open with exactly '---'")
     for number, line in enumerate(lines[1:LOOKAHEAD_LINES], start=2):
         if OPEN.match(line):
             what = "blank lines" if not any(x.strip() for x in lines[: number - 1]) else "text"
             return SplitError(f"{what} before the opening '---' on line {number}; it must be on line 1")
+    if site != "Jekyll":
+        opens = "'---', '+++' or '{'" if "toml" in formats and "json" in formats else "a '---' line"
+        return SplitError(f"no front matter: the file must start with {opens}, as {site} reads posts")
     return SplitError("no front matter: the file must start with a '---' line, or Jekyll never publishes it")

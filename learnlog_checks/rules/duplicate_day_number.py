@@ -5,7 +5,7 @@ naming the first.
 Why: two "day 41" posts mean one of them has the wrong number, and every later number is off.
 Example: `2024-02-10-day-41.md` and `2024-02-11-day-41.md` -> "day 41 is already used by
 _posts/2024-02-10-day-41.md".
-Options: none.
+Options: none. Drafts (`draft_key`) are left out.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from learnlog_checks.rules._api import CollectionRule, Context
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
     first: dict[int, Post] = {}
     for post in sorted(posts, key=lambda p: (p.date or p.file_date or ctx.today, p.name)):
-        if post.day is None:
+        if post.day is None or post.draft:
             continue
         earlier = first.setdefault(post.day, post)
         if earlier is not post:

@@ -4,7 +4,9 @@ What it does: reports a post dated after today (today in the log's `timezone`).
 Why: Jekyll does not publish future posts by default, so the post silently stays off the site; often the
 year or month is typed wrong.
 Example: today 2024-03-01, `2024-12-01-day-60.md` -> "dated 2024-12-01, after today (2024-03-01)".
-Options: `timezone`.
+A post with a publication date (`publish_keys`, Hugo's `publishDate`) is judged by it, as Hugo leaves
+out a post whose publishDate is in the future. Drafts are left out.
+Options: `timezone`, `publish_keys`.
 """
 
 from __future__ import annotations
@@ -16,8 +18,16 @@ from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    if post.draft:
+        return
+    if post.publish_date is not None and post.publish_key is not None:
+        if post.publish_date > ctx.today:
+            when, today = post.publish_date.isoformat(), ctx.today.isoformat()
+            message = f"{post.publish_key} is {when}, after today ({today})"
+            yield RULE.on(post, post.key_pos(post.publish_key), message)
+        return
     if post.date is not None and post.date > ctx.today:
-        where = post.key_pos("date") if post.meta_date else post.line_of(())
+        where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
         yield RULE.on(post, where, f"dated {post.date.isoformat()}, after today ({ctx.today.isoformat()})")
 
 

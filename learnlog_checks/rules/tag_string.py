@@ -1,27 +1,43 @@
 """LL016 tag-string
 
 What it does: warns when the tag field is one string (`categories: nlp theory`) rather than a list.
-Jekyll splits such a string on spaces, so `categories: machine learning` becomes two tags.
+Jekyll splits such a string on spaces, so `categories: machine learning` becomes two tags; Hugo reads it
+as one tag; MkDocs Material stops the build on it, so there it is an error.
 Why: the list form says what was meant, and a tag with a space in it cannot be written as a string.
 Example: `categories: nlp theory` -> "'categories' is one string; Jekyll splits it on spaces into 2
 tags". `check --fix` rewrites it as `categories: [nlp, theory]`.
-Options: `tags_field`.
+Options: `tags_field`, `tag_string` (set by the preset).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post, Severity
+from learnlog_checks.model import Finding, Post, Severity, Tag
 from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    if post.tags_as_string:
-        field = ctx.settings.tags_field
+    if not post.tags_as_string:
+        return
+    field, mode = ctx.settings.tags_field, ctx.settings.tag_string
+    if mode == "split":
         message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
-        fix = "write it as a list: " + field + ": [" + ", ".join(t.text for t in post.tags) + "]"
-        yield RULE.on(post, post.key_pos(field), message, suggestion=fix)
+    elif mode == "one":
+        message = f"{field!r} is one string, read as the one tag {post.tags[0].text!r}"
+    else:
+        message = f"{field!r} is one string; MkDocs Material needs a list and stops the build"
+    severity = Severity.ERROR if mode == "list" else None
+    fix = "write it as a list: " + _as_list(post, field, post.tags)
+    yield RULE.at(post.path, post.key_pos(field), message, suggestion=fix, severity=severity)
+
+
+def _as_list(post: Post, field: str, tags: tuple[Tag, ...]) -> str:
+    """The field written as a list, in the post's own syntax."""
+    if post.syntax == "yaml":
+        return field + ": [" + ", ".join(t.text for t in tags) + "]"
+    quoted = ", ".join('"' + t.text.replace("\\", "\\\\").replace('"', '\\"') + '"' for t in tags)
+    return f"{field} = [{quoted}]" if post.syntax == "toml" else f'"{field}": [{quoted}]'
 
 
 RULE = PostRule(

@@ -39,13 +39,33 @@ def builtin_text() -> str:
 
 
 @lru_cache(maxsize=8)
-def builtin(tags_field: str) -> dict[str, Any]:
-    """The built-in schema with 'tags' renamed to the log's tags field."""
+def builtin(
+    tags_field: str, required: tuple[str, ...] = ("title",), *, date_mapping: bool = False
+) -> dict[str, Any]:
+    """The built-in schema with 'tags' renamed to the log's tags field, requiring `required` and the tags.
+
+    With `date_mapping` (MkDocs Material), `date` may also be a mapping whose `created` is the date.
+    """
     schema: dict[str, Any] = json.loads(builtin_text())
     if tags_field != "tags":
         schema["properties"][tags_field] = schema["properties"].pop("tags")
-        schema["required"] = [tags_field if key == "tags" else key for key in schema["required"]]
+    schema["required"] = [*dict.fromkeys([*required, tags_field])]
+    if date_mapping:
+        date = schema["properties"]["date"]
+        schema["properties"]["date"] = {
+            "description": "The post's date (YYYY-MM-DD), or a mapping whose 'created' is the date.",
+            "type": ["string", "object"],
+            "pattern": date["pattern"],
+            "required": ["created"],
+            "properties": {"created": {"type": "string", "pattern": date["pattern"]}},
+        }
     return schema
+
+
+def builtin_for(settings: Settings) -> dict[str, Any]:
+    """The built-in schema of a log with these settings."""
+    mapping = any("." in key for key in settings.date_keys)
+    return builtin(settings.tags_field, settings.required, date_mapping=mapping)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +299,7 @@ def _relative(path: Path, root: Path) -> str:
 
 def effective(settings: Settings, user: dict[str, Any] | None, *, with_tags: bool = True) -> dict[str, Any]:
     """The whole schema of a post, as `learnlog-check schema` prints it for editors."""
-    schema = copy.deepcopy(builtin(settings.tags_field))
+    schema = copy.deepcopy(builtin_for(settings))
     if with_tags and settings.tags:
         items = schema["properties"][settings.tags_field]["items"]
         items["enum"] = sorted(settings.tags)
@@ -296,7 +316,7 @@ class Validators:
 
     def __init__(self, settings: Settings, user: dict[str, Any] | None) -> None:
         self.tags_field = settings.tags_field
-        self.schemas = [builtin(settings.tags_field)] + ([user] if user is not None else [])
+        self.schemas = [builtin_for(settings)] + ([user] if user is not None else [])
         self._quick = [quickschema.compile_schema(s) for s in self.schemas]
         self._validators: list[Validator] | None = None
         self._user = user
