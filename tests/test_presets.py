@@ -96,7 +96,7 @@ def test_preset_keys_are_overridable(tmp_path: Path) -> None:
         "with '---', '+++' or '{', as Hugo reads posts",
         "content/til/day-2/cover.png:1:1: error filename-pattern file name 'cover.png' does not match "
         "'{slug}.md'; without '.md' the site never publishes it (rename it, or add it to 'exclude' if it is "
-        "not a post)"
+        "not a post)",
     ]
 
 

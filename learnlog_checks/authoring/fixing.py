@@ -74,13 +74,17 @@ def fix_file(path: Path, display: str, marks: set[Mark], settings: Settings) -> 
         if block is not None and block.syntax != "yaml":
             return _fix_other(path, display, text, block, marks, settings)
     split = settings.tag_string == "split"
-    edits = plan(text, marks, field=settings.tags_field, aliases=settings.aliases, split=split)
+    edits = [
+        edit
+        for field in settings.tag_fields()
+        for edit in plan(text, marks, field=field.name, aliases=field.aliases, split=split)
+    ]
     if not edits:
         return []
     fixed = apply_edits(text, edits)
     if fixed == text:
         return []
-    if not same_but_tags(text, fixed, settings.tags_field):
+    if not same_but_tags(text, fixed, settings.tags_field, others=tuple(settings.fields)):
         where = edits[0].pos
         return [f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"]
     atomic.write(path, fixed.encode("utf-8"), keep_mode=True)
@@ -93,7 +97,7 @@ def _fix_other(
     """Fix a post whose front matter is TOML or JSON, or say why not."""
     from learnlog_checks.authoring import fix_spans
 
-    fields = {settings.tags_field: settings.aliases}
+    fields = {field.name: field.aliases for field in settings.tag_fields()}
     edits = fix_spans.plan(text, block, marks, fields, split=settings.tag_string == "split")
     if edits is None:
         name = block.syntax.upper()
@@ -140,14 +144,21 @@ def _same_other(
     )
 
 
-def same_but_tags(text: str, fixed: str, field: str) -> bool:
-    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field`."""
+def same_but_tags(text: str, fixed: str, field: str, *, others: tuple[str, ...] = ()) -> bool:
+    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field` (and
+    the other tag fields `others`, each a list of text if it changed)."""
     before, after = _data_and_body(text), _data_and_body(fixed)
     if before is None or after is None or before[1] != after[1]:
         return False
     old, new = before[0], after[0]
+    for other in others:
+        was, now = old.pop(other, None), new.pop(other, None)
+        if now != was and not (isinstance(now, list) and all(isinstance(tag, str) for tag in now)):
+            return False
     tags = new.pop(field, None)
-    old.pop(field, None)
+    was = old.pop(field, None)
+    if others and tags == was:
+        return old == new
     return old == new and isinstance(tags, list) and all(isinstance(tag, str) for tag in tags)
 
 
@@ -174,14 +185,17 @@ def plan(
     block = splitting.split(LINE_BREAK.sub("\n", body))
     if isinstance(block, splitting.SplitError):
         return []
-    node = _tags_node(block.yaml, field)
-    if node is None:
+    found = _tags_node(block.yaml, field)
+    if found is None:
         return []
+    key, node = found
     where = _Offsets(text, block.yaml)
     if isinstance(node, SequenceNode):
         return _fix_list(node, where, marks, aliases)
-    if isinstance(node, ScalarNode) and node.tag == STR and any(m[0] == "tag-string" for m in marks):
-        edit = _fix_string(node, where, marks, field, aliases, split=split)
+    places = {(p.line, p.column) for p in (where.pos(key.start_mark), where.pos(node.start_mark))}
+    own = {m for m in marks if (m[1], m[2]) in places}  # this field's findings
+    if isinstance(node, ScalarNode) and node.tag == STR and any(m[0] == "tag-string" for m in own):
+        edit = _fix_string(node, where, own, field, aliases, split=split)
         return [edit] if edit is not None else []
     return []
 
@@ -216,17 +230,17 @@ class _Offsets:
         return self.starts[line - 1] if line - 1 < len(self.starts) else len(self.text)
 
 
-def _tags_node(yaml_text: str, field: str) -> Node | None:
+def _tags_node(yaml_text: str, field: str) -> tuple[Node, Node] | None:
     try:
         root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)  # the pure parser: marks count characters
     except yaml.YAMLError:
         return None
     if not isinstance(root, MappingNode):
         return None
-    found: Node | None = None
+    found: tuple[Node, Node] | None = None
     for key, value in root.value:
         if isinstance(key, ScalarNode) and key.value == field:
-            found = value  # the last one counts, as for the checker
+            found = (key, value)  # the last one counts, as for the checker
     return found
 
 

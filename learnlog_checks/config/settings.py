@@ -32,6 +32,17 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class TagField:
+    """A front-matter field of tags, with its own vocabulary, aliases and requirements."""
+
+    name: str
+    tags: dict[str, str] = field(default_factory=dict)  # allowed tag -> what it means; empty: any
+    aliases: dict[str, str] = field(default_factory=dict)
+    require: tuple[Requirement, ...] = ()
+    required: bool = False  # every post needs at least one tag in it
+
+
+@dataclass(frozen=True)
 class Settings:
     """The keys of learnlog.toml, validated (see `config_model` for each key's check and meaning)."""
 
@@ -57,6 +68,12 @@ class Settings:
     tag_string: str = "split"  # a tag field as one string: "split" on spaces, "one" tag, "list" needed
     required: tuple[str, ...] = ("title",)  # front-matter keys every post needs, besides the tag field
     index_mode: str = "pages"  # what `index` writes: "pages" (a page per tag and the overview), "overview"
+    fields: dict[str, TagField] = field(default_factory=dict)  # more tag fields, each with its vocabulary
+
+    def tag_fields(self) -> tuple[TagField, ...]:
+        """Every tag field: the main one (`tags_field`, with `[tags]`, `[aliases]`, `[[require]]`) first."""
+        main = TagField(self.tags_field, self.tags, self.aliases, self.require, required=True)
+        return (main, *self.fields.values())
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""
@@ -95,6 +112,7 @@ class Settings:
             tag_string=str(data["tag_string"]),
             required=tuple(map(str, data["required"])),
             index_mode=str(data["index_mode"]),
+            fields={name: _tag_field(name, value) for name, value in data["fields"].items()},
         )
         if settings.fingerprint() != json.dumps(data, sort_keys=True):
             raise ValueError("not the JSON of Settings")
@@ -103,6 +121,16 @@ class Settings:
     def fingerprint(self) -> str:
         """A text that differs whenever any setting does."""
         return json.dumps(self.to_json(), sort_keys=True)
+
+
+def _tag_field(name: str, data: dict[str, Any]) -> TagField:
+    return TagField(
+        name=str(data["name"]),
+        tags=dict(data["tags"]),
+        aliases=dict(data["aliases"]),
+        require=tuple(_requirement(r) for r in data["require"]),
+        required=bool(data["required"]),
+    )
 
 
 def _requirement(data: dict[str, Any]) -> Requirement:

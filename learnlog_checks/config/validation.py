@@ -28,6 +28,25 @@ class Requirement(BaseModel):
     need_one_of: tuple[str, ...] = Field(min_length=1)
 
 
+class TagField(BaseModel):
+    """Another front-matter field of tags (`[fields.categories]`), checked like the main one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    tags: dict[str, str] = Field(default_factory=dict, description="Allowed values, each with its meaning.")
+    aliases: dict[str, str] = Field(default_factory=dict, description="Old or wrong spellings -> value.")
+    require: tuple[Requirement, ...] = Field((), description="Combinations a post must satisfy.")
+    required: bool = Field(False, description="Every post needs at least one value in this field.")
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_known(cls, value: dict[str, str], info: Any) -> dict[str, str]:
+        tags = info.data.get("tags") or {}
+        unknown = sorted(target for target in value.values() if tags and target not in tags)
+        if unknown:
+            raise ValueError(f"aliases point at values not in its tags: {', '.join(unknown)}")
+        return value
+
+
 class Settings(BaseModel):
     """The keys of learnlog.toml, one field each (see the README's configuration reference)."""
 
@@ -85,6 +104,10 @@ class Settings(BaseModel):
         description="What `index` writes: a page per tag and the overview (pages), or only the overview, "
         "for sites that make their own tag pages (overview).",
     )
+    fields: dict[str, TagField] = Field(
+        default_factory=dict,
+        description="More tag fields (such as categories), each with its own tags, aliases and require.",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -134,10 +157,30 @@ class Settings(BaseModel):
             raise ValueError(f"aliases point at tags not in [tags]: {', '.join(unknown)}")
         return value
 
+    @field_validator("fields")
+    @classmethod
+    def _not_the_main_field(cls, value: dict[str, TagField], info: Any) -> dict[str, TagField]:
+        main = info.data.get("tags_field")
+        if main in value:
+            raise ValueError(
+                f"{main!r} is the main tags_field; its values go in [tags], [aliases] and [[require]]"
+            )
+        return value
+
     def settings(self) -> config.Settings:
         """The plain settings the rest of the tool reads."""
         fields = {name: getattr(self, name) for name in type(self).model_fields}
         fields["require"] = tuple(config.Requirement(r.when_any, r.need_one_of) for r in self.require)
+        fields["fields"] = {
+            name: config.TagField(
+                name,
+                dict(f.tags),
+                dict(f.aliases),
+                tuple(config.Requirement(r.when_any, r.need_one_of) for r in f.require),
+                f.required,
+            )
+            for name, f in self.fields.items()
+        }
         return config.Settings(**fields)
 
 
@@ -180,7 +223,11 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
-    model: type[BaseModel] = Requirement if loc and loc[0] == "require" else Settings
+    if loc and loc[0] == "fields":
+        inner = loc[2:]
+        model: type[BaseModel] = Requirement if inner and inner[0] == "require" else TagField
+    else:
+        model = Requirement if loc and loc[0] == "require" else Settings
     return sorted(field.alias or name for name, field in model.model_fields.items())
 
 

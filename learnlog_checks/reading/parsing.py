@@ -124,7 +124,9 @@ def _post(
     meta_date = _calendar_day(raw_date, settings.timezone) if isinstance(raw_date, str) else None
     publish_path, raw_publish = keys.first_text(settings.publish_keys)
     publish = _calendar_day(raw_publish, settings.timezone) if isinstance(raw_publish, str) else None
-    tags, as_string = _tags(data, parsed, settings.tags_field, split=settings.tag_string == "split")
+    split = settings.tag_string == "split"
+    tags, as_string = _tags(data, parsed, settings.tags_field, split=split)
+    fields = {name: _tags(data, parsed, name, split=split) for name in settings.fields if name in data}
     title_day = _title_day(data.get("title"), settings.title)
     return Post(
         path=display,
@@ -146,6 +148,7 @@ def _post(
         date_key=str(date_path[0]) if date_path else "date",
         date_path=date_path or ("date",),
         publish_key=str(publish_path[0]) if publish_path and publish is not None else None,
+        fields=fields,
     )
 
 

@@ -6,33 +6,42 @@ meant ("did you mean ...?"); a tag listed in `[aliases]` is reported with the ta
 Why: a tag typed wrong (`traditiona-machine-learning`, `mathematics` for `math`) gets a tag page of its
 own and is missing from the right one.
 Example: `categories: [nlpp]` -> "unknown tag 'nlpp'" with "did you mean 'nlp'?".
-Options: `[tags]` (without it every tag is allowed), `[aliases]`.
+Each field of `[fields]` (such as `categories`) is checked against its own `tags` and `aliases`.
+Options: `[tags]` (without it every tag is allowed), `[aliases]`, `[fields.NAME]`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import suggest
+from learnlog_checks.config.settings import TagField
+from learnlog_checks.model import Finding, Post, Tag
+from learnlog_checks.reading.tagging import fields_of, in_field, suggest
 from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    vocabulary, aliases = ctx.settings.tags, ctx.settings.aliases
+    for field, tags, _ in fields_of(post, ctx.settings):
+        yield from _check_field(post, field, tags, ctx)
+
+
+def _check_field(post: Post, field: TagField, tags: tuple[Tag, ...], ctx: Context) -> Iterator[Finding]:
+    vocabulary, aliases = field.tags, field.aliases
     if not vocabulary:
         return
-    for tag in post.tags:
+    where = in_field(field, ctx.settings)
+    table = "[tags]" if not where else f"[fields.{field.name}.tags]"
+    for tag in tags:
         if tag.yaml_type != "str" or tag.text in vocabulary:
             continue
         if tag.text in aliases:
             target = aliases[tag.text]
-            message = f"tag {tag.text!r} is an old or wrong spelling of {target!r}"
+            message = f"tag {tag.text!r}{where} is an old or wrong spelling of {target!r}"
             yield RULE.on(post, tag.pos, message, suggestion=f"use {target!r}", fixable=True)
             continue
         guess = suggest(tag.text, vocabulary)
-        hint = f"did you mean {guess!r}?" if guess else "add it to [tags] in the config if it is new"
-        yield RULE.on(post, tag.pos, f"unknown tag {tag.text!r}", suggestion=hint)
+        hint = f"did you mean {guess!r}?" if guess else f"add it to {table} in the config if it is new"
+        yield RULE.on(post, tag.pos, f"unknown tag {tag.text!r}{where}", suggestion=hint)
 
 
 RULE = PostRule(code="LL005", name="allowed-tags", doc=__doc__ or "", check=check)

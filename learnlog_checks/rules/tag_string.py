@@ -14,22 +14,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post, Severity, Tag
+from learnlog_checks.reading.tagging import fields_of
 from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    if not post.tags_as_string:
-        return
-    field, mode = ctx.settings.tags_field, ctx.settings.tag_string
-    if mode == "split":
-        message = f"{field!r} is one string; Jekyll splits it on spaces into {len(post.tags)} tags"
-    elif mode == "one":
-        message = f"{field!r} is one string, read as the one tag {post.tags[0].text!r}"
-    else:
-        message = f"{field!r} is one string; MkDocs Material needs a list and stops the build"
-    severity = Severity.ERROR if mode == "list" else None
-    fix = "write it as a list: " + _as_list(post, field, post.tags)
-    yield RULE.at(post.path, post.key_pos(field), message, suggestion=fix, severity=severity)
+    mode = ctx.settings.tag_string
+    for spec, tags, as_string in fields_of(post, ctx.settings):
+        if not as_string:
+            continue
+        field = spec.name
+        if mode == "split":
+            message = f"{field!r} is one string; Jekyll splits it on spaces into {len(tags)} tags"
+        elif mode == "one":
+            message = f"{field!r} is one string, read as the one tag {tags[0].text!r}"
+        else:
+            message = f"{field!r} is one string; MkDocs Material needs a list and stops the build"
+        severity = Severity.ERROR if mode == "list" else None
+        fix = "write it as a list: " + _as_list(post, field, tags)
+        yield RULE.at(post.path, post.key_pos(field), message, suggestion=fix, severity=severity)
 
 
 def _as_list(post: Post, field: str, tags: tuple[Tag, ...]) -> str:

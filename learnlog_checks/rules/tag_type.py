@@ -4,22 +4,27 @@ What it does: reports a tag that YAML reads as something other than text: `no`, 
 `2024`, `1.10`, `0777`, `12:30` (numbers), `2024-01-02` (a date), an empty item, or a nested list.
 Why: the site then shows `false` or `511` instead of the tag the author wrote.
 Example: `categories: [no, theory]` -> "tag 'no' is read by YAML as a boolean" with "quote it: 'no'".
-Options: none.
+Options: none; every tag field (`tags_field` and `[fields]`) is checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import type_word
+from learnlog_checks.model import Finding, Post, Tag
+from learnlog_checks.reading.tagging import fields_of, type_word
 from learnlog_checks.rules._api import Context, PostRule
 
 NESTED = {"seq": "a list", "map": "a mapping"}
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    for tag in post.tags:
+    for _, tags, _ in fields_of(post, ctx.settings):
+        yield from _check_tags(post, tags)
+
+
+def _check_tags(post: Post, tags: tuple[Tag, ...]) -> Iterator[Finding]:
+    for tag in tags:
         if tag.yaml_type == "str":
             continue
         if tag.yaml_type in NESTED:
