@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from learnlog_checks import engine
-from learnlog_checks.config import patterns
-from learnlog_checks.config.settings import LoadedConfig, Settings
+from learnlog_checks.authoring import sites
+from learnlog_checks.config import patterns, presets
+from learnlog_checks.config.settings import LoadedConfig, Settings, TagField
 from learnlog_checks.model import Post
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import fold
@@ -78,31 +79,98 @@ class Inferred:
     tag_counts: Counter[str]
     suspects: tuple[Suspect, ...] = ()
     excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
+    site: sites.Site = field(default_factory=sites.Site)
+    field_counts: dict[str, Counter[str]] = field(default_factory=dict)  # the other tag fields' values
+    disallowed: dict[str, Counter[str]] = field(default_factory=dict)  # used, but not what the site allows
 
 
-def infer(root: Path, *, posts: Path | None = None) -> Inferred:
-    """Infer the settings of the log at `root` (its posts folder: `posts`, else searched for)."""
-    folder = posts if posts is not None else find_posts_folder(root)
+def infer(root: Path, *, posts: Path | None = None, preset: str | None = None) -> Inferred:
+    """Infer the settings of the log at `root` (its posts folder: `posts`, else the site's or searched for).
+
+    The site's family comes from its configuration (`sites.detect`) unless `preset` names it.
+    """
+    site = sites.detect(root, preset)
+    folder = posts if posts is not None else _site_posts(root, site) or find_posts_folder(root)
     problem = posts_folder_problem(root, folder)
     if problem is not None:
         raise InferenceError(f"{folder.as_posix()}: {problem}; pass --posts FOLDER")
-    names = [e.name for e in discovery.walk(root / folder, ())]
+    bundles = site.preset == presets.HUGO
+    names = [e.name for e in discovery.walk(root / folder, (), bundles=bundles)]
     markdown = [n for n in names if MARKDOWN.match(n.rsplit("/", 1)[-1])]
     if not markdown:
         raise InferenceError(f"no Markdown posts in {folder.as_posix()}/; pass --posts FOLDER")
-    filename = infer_filename(n.rsplit("/", 1)[-1] for n in markdown)
+    base_names = {n: patterns.post_file_name(n, bundles=bundles) for n in markdown}
+    filename = infer_filename(base_names.values())
     regex = patterns.compile_filename(filename)
-    excluded = tuple(n for n in markdown if not regex.match(n.rsplit("/", 1)[-1]))
+    excluded = tuple(n for n in markdown if not regex.match(base_names[n]))
     exclude = (*_asset_globs(names), *excluded)
-    base = Settings(posts=folder, filename=filename, exclude=exclude, timezone=_site_timezone(root))
+    zone = site.timezone if site.timezone and _real_zone(site.timezone) else _site_timezone(root)
+    base = _preset_settings(site.preset, posts=folder, filename=filename, exclude=exclude, timezone=zone)
     data_posts = _read(root, base)
-    tags_field = infer_tags_field(data_posts)
+    tags_field = _main_field(site, data_posts)
+    others = tuple(name for name in (site.fields or (tags_field,)) if name != tags_field)
     title = infer_title([p.title for p in data_posts if p.title])
-    settings = replace(base, tags_field=tags_field, title=title)
+    settings = replace(base, tags_field=tags_field, title=title, fields={n: TagField(n) for n in others})
     posts_read = _read(root, settings)
     settings = replace(settings, start=infer_start(posts_read))
     counts = Counter(t.text for p in posts_read for t in p.tags if t.yaml_type == "str")
-    return Inferred(settings, len(posts_read), counts, tuple(suspects(counts)), excluded)
+    field_counts = {
+        name: Counter(
+            t.text for p in posts_read for t in p.fields.get(name, ((), False))[0] if t.yaml_type == "str"
+        )
+        for name in others
+    }
+    disallowed = {
+        name: Counter({tag: n for tag, n in used.items() if tag not in site.allowed[name]})
+        for name, used in ((tags_field, counts), *field_counts.items())
+        if name in site.allowed
+    }
+    found_suspects = () if tags_field in site.allowed else tuple(suspects(counts))
+    return Inferred(
+        settings, len(posts_read), counts, found_suspects, excluded, site, field_counts, disallowed
+    )
+
+
+def _site_posts(root: Path, site: sites.Site) -> Path | None:
+    """The posts folder the site's configuration names, when it holds Markdown files."""
+    if site.posts is None or posts_folder_problem(root, site.posts) is not None:
+        return None
+    return site.posts if _markdown_count(root / site.posts) else None
+
+
+def _preset_settings(preset: str, **keys: object) -> Settings:
+    """The settings of `preset` with `keys` over its defaults."""
+    from learnlog_checks.config.settings import CONFIG_NAME, validate
+
+    table = {"preset": preset, **{k: _plain(v) for k, v in keys.items()}}
+    return validate(table, Path(CONFIG_NAME))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Path):
+        return value.as_posix()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _main_field(site: sites.Site, posts: Sequence[Post]) -> str:
+    """The main tag field: the site's declared one (MkDocs Material: categories) or the most used."""
+    if site.preset == presets.MATERIAL:
+        used = Counter(key for p in posts for key in ("categories", "tags") if p.data.get(key))
+        return "tags" if used["tags"] and not used["categories"] else "categories"
+    if site.preset == presets.HUGO and site.fields:
+        used = Counter(key for p in posts for key in site.fields if p.data.get(key))
+        return max(site.fields, key=lambda name: (used[name], name == "tags"))
+    return infer_tags_field(posts)
+
+
+def _real_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def posts_folder_problem(root: Path, folder: Path) -> str | None:

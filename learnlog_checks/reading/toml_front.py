@@ -28,11 +28,14 @@ DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?
 BARE = re.compile(r"[A-Za-z0-9_.:+-]+")
 # tomllib's messages that say little on their own, and what the author reads instead.
 MESSAGES = {"Illegal character '\\n'": "a line break inside a string (or a value that ends too early)"}
+# tomllib names the place just past what is wrong for these: how far back the wrong part starts.
+PAST = {"Unescaped '\\' in a string": 2}
 HINTS = {
     "Illegal character '\\n'": 'close the string on its line (use """ for text over several lines)',
     "Cannot overwrite a value": "a key is given twice; remove one of them",
     "Invalid value": 'quote text values: key = "text"',
     "Expected '=' after a key in a key/value pair": 'write key = "value"',
+    "Unescaped '\\' in a string": "write \\\\ for a backslash, or use a 'literal string'",
 }
 
 
@@ -75,8 +78,8 @@ def _failed(result: Document, message: str, lines: Lines, text: str) -> Document
     at = ERROR_AT.search(message)
     if at is not None:
         line, column = int(at.group(1)), int(at.group(2))
-        pos = Pos(line + lines.first_line - 1, column)
         message = message[: at.start()]
+        pos = Pos(line + lines.first_line - 1, max(1, column - PAST.get(message, 0)))
     else:
         end = AT_END.search(message)
         message = message[: end.start()] if end is not None else message
