@@ -85,13 +85,14 @@ def indexable(posts: Iterable[Post], settings: Settings) -> list[Post]:
     ]
 
 
-def group(posts: Iterable[Post], settings: Settings) -> Grouping:
-    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page."""
+def group(posts: Iterable[Post], settings: Settings, *, tag_pages: bool = True) -> Grouping:
+    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page (with
+    `tag_pages`: each tag gets one)."""
     by_tag: dict[str, list[Post]] = {}
     for post in indexable(posts, settings):
         for tag in resolved(post, settings.aliases):
             by_tag.setdefault(tag, []).append(post)
-    clashes = slugs.colliding(by_tag)
+    clashes = slugs.colliding(by_tag) if tag_pages else []
     if clashes:
         raise SlugCollision("; ".join(_clash_message(group, settings) for group in clashes))
     ordered = {tag: sorted(by_tag[tag], key=_newest_first) for tag in sorted(by_tag)}
@@ -112,16 +113,21 @@ def _newest_first(post: Post) -> tuple[int, int, int, str]:
 
 
 def build_pages(posts: Iterable[Post], settings: Settings) -> dict[str, str]:
-    """File name inside `index_dir` -> text, for every page and chart of the index."""
+    """File name inside `index_dir` -> text, for every page and chart of the index (with `index_mode`
+    "overview", only the overview: see `overview`)."""
+    if settings.index_mode == "overview":
+        from learnlog_checks.index import overview
+
+        return overview.build(posts, settings)
     grouping = group(posts, settings)
     pages = {
         f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings) for tag, tagged in grouping.by_tag.items()
     }
     pages[OVERVIEW] = overview_page(grouping, settings)
     if grouping.modes:
-        pages[MODES_CHART] = _svg(charts.pie_chart("Posts by mode", mode_split(grouping)))
+        pages[MODES_CHART] = svg(charts.pie_chart("Posts by mode", mode_split(grouping)))
     bars = sorted(((t, len(grouping.by_tag[t])) for t in grouping.topics), key=lambda b: (-b[1], b[0]))
-    pages[TOPICS_CHART] = _svg(charts.bar_chart("Posts per topic", bars))
+    pages[TOPICS_CHART] = svg(charts.bar_chart("Posts per topic", bars))
     return dict(sorted(pages.items()))
 
 
@@ -134,7 +140,7 @@ def mode_split(grouping: Grouping) -> list[tuple[str, int]]:
     return [*split, (NO_MODE, missing)] if missing else split
 
 
-def _svg(svg: str) -> str:
+def svg(svg: str) -> str:
     return f"{SVG_MARKER}\n{svg}"
 
 
