@@ -7,6 +7,7 @@ did not change never imports pydantic.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -70,10 +71,14 @@ class Settings:
     index_mode: str = "pages"  # what `index` writes: "pages" (a page per tag and the overview), "overview"
     fields: dict[str, TagField] = field(default_factory=dict)  # more tag fields, each with its vocabulary
 
-    def tag_fields(self) -> tuple[TagField, ...]:
-        """Every tag field: the main one (`tags_field`, with `[tags]`, `[aliases]`, `[[require]]`) first."""
+    @functools.cached_property
+    def _tag_fields(self) -> tuple[TagField, ...]:
         main = TagField(self.tags_field, self.tags, self.aliases, self.require, required=True)
         return (main, *self.fields.values())
+
+    def tag_fields(self) -> tuple[TagField, ...]:
+        """Every tag field: the main one (`tags_field`, with `[tags]`, `[aliases]`, `[[require]]`) first."""
+        return self._tag_fields
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""

@@ -158,14 +158,17 @@ class _Keys:
     def __init__(self, data: dict[str, Any], *, fold: bool) -> None:
         self.data = data
         self.fold = fold
+        self._lower: dict[int, dict[str, str]] = {}  # id of a mapping -> its keys by their lowercase
 
     def key(self, mapping: dict[str, Any], name: str) -> str | None:
         if name in mapping:
             return name
         if not self.fold:
             return None
-        lower = name.lower()
-        return next((key for key in mapping if key.lower() == lower), None)
+        lower = self._lower.get(id(mapping))
+        if lower is None:
+            lower = self._lower[id(mapping)] = {key.lower(): key for key in reversed(list(mapping))}
+        return lower.get(name.lower())
 
     def at(self, spec: str) -> tuple[tuple[str, ...], Any] | None:
         """The path and value of a dotted key such as `date.created`, or None when it is not there."""

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from learnlog_checks.model import Fact, KeyPath, Pos, Problem
+from learnlog_checks.model import Fact, KeyPath, Pos, Problem, position
 from learnlog_checks.reading.yamlnodes import MAX_DEPTH, MAX_NODES, Document, Lines
 
 ERROR_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\Z")
@@ -53,6 +53,16 @@ def parse(text: str, *, first_line: int = 2) -> Document:
     """TOML `text` whose line 1 is line `first_line` of the file -> data, positions and problems."""
     lines = Lines(text, first_line)
     result = Document()
+    flat = _flat_document(text, first_line)
+    if flat is not None:
+        data, positions, tokens = flat
+        try:
+            result.data = _plain(data, (), tokens, result, [0])
+        except _TooBig as exc:
+            return _refused(result, lines.pos(0), str(exc))
+        result.positions = positions
+        positions.setdefault((), lines.pos(0))
+        return result
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -62,10 +72,10 @@ def parse(text: str, *, first_line: int = 2) -> Document:
     scan = scan_text(text, data)
     counter = [0]
     try:
-        result.data = _plain(data, (), scan, result, counter)
+        result.data = _plain(data, (), scan.tokens, result, counter)
     except _TooBig as exc:
         return _refused(result, lines.pos(0), str(exc))
-    result.positions = {path: lines.pos(index) for path, index in scan.starts.items() if _agrees(path, data)}
+    result.positions = {path: lines.pos(index) for path, index in scan.starts.items()}
     result.positions.setdefault((), lines.pos(0))
     return result
 
@@ -96,7 +106,9 @@ def _refused(result: Document, pos: Pos, message: str) -> Document:
     return result
 
 
-def _plain(value: Any, path: KeyPath, scan: Scan, result: Document, counter: list[int]) -> Any:
+def _plain(
+    value: Any, path: KeyPath, tokens: dict[KeyPath, str], result: Document, counter: list[int]
+) -> Any:
     """tomllib's value at `path` with dates and times as their text; non-text scalars noted."""
     counter[0] += 1
     if counter[0] > MAX_NODES:
@@ -104,12 +116,12 @@ def _plain(value: Any, path: KeyPath, scan: Scan, result: Document, counter: lis
     if len(path) > MAX_DEPTH:
         raise _TooBig(f"nested deeper than {MAX_DEPTH} levels")
     if isinstance(value, dict):
-        return {key: _plain(item, (*path, key), scan, result, counter) for key, item in value.items()}
+        return {key: _plain(item, (*path, key), tokens, result, counter) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item, (*path, index), scan, result, counter) for index, item in enumerate(value)]
+        return [_plain(item, (*path, index), tokens, result, counter) for index, item in enumerate(value)]
     if isinstance(value, str):
         return value
-    token = scan.tokens.get(path)
+    token = tokens.get(path)
     if isinstance(value, dt.date | dt.time):
         text = token if token is not None and _kind(token) == "timestamp" else value.isoformat()
         result.scalars[path] = ("timestamp", text)
@@ -137,10 +149,14 @@ def _agrees(path: KeyPath, data: Any) -> bool:
 def scan_text(text: str, data: dict[str, Any]) -> Scan:
     """Every place in `text` (TOML that tomllib read as `data`), checked value by value against `data`."""
     scan = Scan()
-    try:
-        _Scanner(text, scan).run()
-    except (ValueError, IndexError):  # the scan lost its way: keep no place it found
-        return Scan()
+    if not _flat(text, scan):
+        scan = Scan()
+        try:
+            _Scanner(text, scan).run()
+        except (ValueError, IndexError):  # the scan lost its way: keep no place it found
+            return Scan()
+    for path in [p for p in scan.starts if p not in scan.tokens and not _agrees(p, data)]:
+        del scan.starts[path]
     for path in [p for p in scan.tokens if not _token_agrees(p, scan.tokens[p], data)]:
         for table in (scan.starts, scan.ends, scan.tokens):
             table.pop(path, None)
@@ -150,6 +166,135 @@ def scan_text(text: str, data: dict[str, Any]) -> Scan:
                 for table in (scan.starts, scan.ends, scan.tokens):
                     table.pop(inner, None)
     return scan
+
+
+# The front matter most posts have: `key = value` lines, each value a one-line string, a bare value
+# (number, boolean, date) or a one-line array of those, with comments and blank lines between.
+_STRING = r'"[^"\\\n]*"|\'[^\'\n]*\''
+_BARE = r"[A-Za-z0-9_.:+-]+(?:[ Tt]\d{2}:[0-9:.+\-Zz]*)?"
+_ITEM = re.compile(rf"[ \t]*(?:({_STRING}|{_BARE})[ \t]*(?:,|(?=\]))|(\]))")
+_FLAT_LINE = re.compile(rf"([ \t]*)([A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:({_STRING}|{_BARE})|(\[))")
+_END = re.compile(r"[ \t]*(?:#[^\n]*)?\Z")
+
+
+def _flat(text: str, scan: Scan) -> bool:
+    """Scan `text` line by line when every line is a flat `key = value` (or blank, or a comment).
+
+    False, leaving a part-filled `scan`, as soon as a line is anything else (a table, a dotted or quoted
+    key, a multi-line value): then the full scanner reads the text.
+    """
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        if stripped and stripped[0] != "#":
+            match = _FLAT_LINE.match(line)
+            if match is None:
+                return False
+            key = match.group(2)
+            path: KeyPath = (key,)
+            scan.starts[("<key>", key)] = offset + match.start(2)
+            scan.starts[path] = offset + (match.start(3) if match.group(3) else match.start(4))
+            if match.group(3):
+                scan.tokens[path] = match.group(3)
+                scan.ends[path] = offset + match.end(3)
+                rest = match.end(3)
+            else:
+                rest = _flat_array(line, match.end(4), path, offset, scan)
+                if rest < 0:
+                    return False
+            if not _END.match(line, rest):
+                return False
+        offset += len(line) + 1
+    return True
+
+
+# A flat line, read once: its key, the key's column, tomllib's value of the line, and (the path inside
+# the value, column, token) of each scalar. Lines repeat across the posts of a log (`layout = "post"`,
+# the same tags), so each is parsed by tomllib once; a document of such lines with distinct keys is, by
+# TOML's rules, exactly the union of its lines.
+_Line = tuple[str, int, Any, tuple[tuple[tuple[int, ...], int, str], ...]]
+_BLANK: _Line = ("", 0, None, ())
+_SEEN: dict[str, _Line | None] = {}
+SEEN_MAX = 8192  # lines kept; the table starts afresh when full
+
+
+def _flat_document(
+    text: str, first_line: int
+) -> tuple[dict[str, Any], dict[KeyPath, Pos], dict[KeyPath, str]] | None:
+    """Data, positions and tokens of a flat TOML text, each line read by tomllib; None when the text is
+    not flat, a line does not parse alone, or a key repeats (then the whole text is parsed as usual)."""
+    data: dict[str, Any] = {}
+    positions: dict[KeyPath, Pos] = {}
+    tokens: dict[KeyPath, str] = {}
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        entry = _SEEN[line] if line in _SEEN else _read_line(line)
+        if entry is None or entry[0] in data:
+            return None
+        if entry is _BLANK:
+            continue
+        key, column, value, places = entry
+        data[key] = value
+        positions[("<key>", key)] = position(number, column)
+        for sub, where, token in places:
+            path: KeyPath = (key, *sub)
+            positions[path] = position(number, where)
+            if token:
+                tokens[path] = token
+    return data, positions, tokens
+
+
+def _read_line(line: str) -> _Line | None:
+    """One line of flat TOML, read by tomllib and checked; None when it is not such a line."""
+    stripped = line.lstrip(" \t")
+    entry: _Line | None = _BLANK
+    if stripped and stripped[0] != "#":
+        entry = _line_entry(line)
+    if len(_SEEN) >= SEEN_MAX:
+        _SEEN.clear()
+    _SEEN[line] = entry
+    return entry
+
+
+def _line_entry(line: str) -> _Line | None:
+    scan = Scan()
+    if not _flat(line, scan):
+        return None
+    try:
+        data = tomllib.loads(line)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    if len(data) != 1:
+        return None
+    key = next(iter(data))
+    if any(not _token_agrees(path, token, data) for path, token in scan.tokens.items()):
+        return None
+    if any(not _length_is(path, count, data) for path, count in scan.counts.items()):
+        return None
+    places = tuple(
+        (tuple(int(part) for part in path[1:]), scan.starts[path] + 1, token)
+        for path, token in scan.tokens.items()
+    )
+    if (key,) not in scan.tokens:  # an array: its own place too
+        places = (((), scan.starts[(key,)] + 1, ""), *places)
+    return key, scan.starts[("<key>", key)] + 1, data[key], places
+
+
+def _flat_array(line: str, index: int, path: KeyPath, offset: int, scan: Scan) -> int:
+    """The items of a one-line array from `index`; the index past its `]`, or -1."""
+    count = 0
+    while True:
+        item = _ITEM.match(line, index)
+        if item is None:
+            return -1
+        if item.group(2):
+            scan.counts[path] = count
+            return item.end()
+        where = (*path, count)
+        scan.starts[where] = offset + item.start(1)
+        scan.ends[where] = offset + item.end(1)
+        scan.tokens[where] = item.group(1)
+        count += 1
+        index = item.end()
 
 
 def _value_at(path: KeyPath, data: Any) -> tuple[bool, Any]:
