@@ -6,8 +6,7 @@ meant ("did you mean ...?"); a tag listed in `[aliases]` is reported with the ta
 Why: a tag typed wrong (`traditiona-machine-learning`, `mathematics` for `math`) gets a tag page of its
 own and is missing from the right one.
 Example: `categories: [nlpp]` -> "unknown tag 'nlpp'" with "did you mean 'nlp'?".
-Each field of `[fields]` (such as `categories`) is checked against its own `tags` and `aliases`.
-Options: `[tags]` (without it every tag is allowed), `[aliases]`, `[fields.NAME]`.
+Options: `[tags]` (without it every tag is allowed), `[aliases]`.
 """
 
 from __future__ import annotations

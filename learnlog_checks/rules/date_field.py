@@ -1,15 +1,11 @@
 """LL012 date-field
 
-What it does: checks the front-matter date: it must be a real date (or date and time), and the
-calendar day it stands for (in the log's `timezone`) must be the date in the file name. The date is the
-first of `date_keys` a post has (`date`; Hugo also `publishDate`; MkDocs Material also `date.created`),
-and a publication date (`publish_keys`, Hugo's `publishDate`) must be a real date too. In a MkDocs
-Material log the date must be a YAML date, not quoted text.
-Why: Jekyll takes the front-matter date over the file name's, so a disagreement moves the post silently;
-Hugo shows an unreadable date as 0001-01-01, and Material's blog plugin stops the build on a quoted one.
+What it does: checks the front-matter `date`: it must be a real date (or date and time), and the
+calendar day it stands for (in the log's `timezone`) must be the date in the file name.
+Why: Jekyll takes the front-matter date over the file name's, so a disagreement moves the post silently.
 Example: `date: 2024-01-03` in `2024-01-02-day-1.md` -> "date 2024-01-03 differs from the file name's
 2024-01-02".
-Options: `timezone`, `date_keys`, `publish_keys`.
+Options: `timezone`.
 """
 
 from __future__ import annotations

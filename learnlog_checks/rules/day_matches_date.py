@@ -4,7 +4,7 @@ What it does: checks that a post's date is `start + (day - 1)`: day 1 on `start`
 Why: a month typed wrong (`2024-08-03-day-246.md` for 2024-09-03) or a day off by one shows up here.
 Example: start 2024-01-02, `2024-08-03-day-246.md` -> "day 246 should be dated 2024-09-03, found
 2024-08-03".
-Options: `start` (without it this rule does nothing). Drafts (`draft_key`) are left out.
+Options: `start` (without it this rule does nothing).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ naming the first.
 Why: two "day 41" posts mean one of them has the wrong number, and every later number is off.
 Example: `2024-02-10-day-41.md` and `2024-02-11-day-41.md` -> "day 41 is already used by
 _posts/2024-02-10-day-41.md".
-Options: none. Drafts (`draft_key`) are left out.
+Options: none.
 """
 
 from __future__ import annotations

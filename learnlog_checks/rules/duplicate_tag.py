@@ -4,7 +4,7 @@ What it does: reports a tag listed twice in one post.
 Why: it is always a slip, and some sites then list the post twice on the tag page.
 Example: `categories: [nlp, theory, nlp]` -> "tag 'nlp' is listed twice". `check --fix` drops the
 second one.
-Options: none; every tag field (`tags_field` and `[fields]`) is checked.
+Options: none.
 """
 
 from __future__ import annotations

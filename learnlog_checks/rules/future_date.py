@@ -4,9 +4,7 @@ What it does: reports a post dated after today (today in the log's `timezone`).
 Why: Jekyll does not publish future posts by default, so the post silently stays off the site; often the
 year or month is typed wrong.
 Example: today 2024-03-01, `2024-12-01-day-60.md` -> "dated 2024-12-01, after today (2024-03-01)".
-A post with a publication date (`publish_keys`, Hugo's `publishDate`) is judged by it, as Hugo leaves
-out a post whose publishDate is in the future. Drafts are left out.
-Options: `timezone`, `publish_keys`.
+Options: `timezone`.
 """
 
 from __future__ import annotations

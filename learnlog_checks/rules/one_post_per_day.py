@@ -6,7 +6,7 @@ reported, naming the first.
 Why: a daily log has one post a day; three posts filed under one date are almost always dates typed wrong.
 Example: `2024-2-11-day-41.md` and `2024-2-11-day-42.md` -> on day-42: "2024-02-11 already has a post:
 _posts/2024-2-11-day-41.md".
-Options: `timezone`. Drafts (`draft_key`) are left out.
+Options: `timezone`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Why: a log that splits its posts by mode (theory or practice) loses the split wh
 but no mode.
 Example: `[[require]] when_any = ["nlp"], need_one_of = ["theory", "practice"]` and `categories: [nlp]`
 -> "a post tagged 'nlp' needs one of: 'theory', 'practice'".
-Options: `[[require]]`, and `[[fields.NAME.require]]` for another tag field (within that field).
+Options: `[[require]]`.
 """
 
 from __future__ import annotations

@@ -4,8 +4,7 @@ What it does: checks that day numbers run 1, 2, 3, … with none skipped; the fi
 reported.
 Why: the number is the day count of the log; a jump is almost always a typo or a lost post.
 Example: day-12.md then day-14.md -> on day-14: "day 13 is missing before day 14".
-Options: none (numbers come from `{day}` in `filename`, else from `{day}` in `title`). A draft
-(`draft_key`) holds its number, so the post after it has no gap, but a draft itself is not reported.
+Options: none (numbers come from `{day}` in `filename`, else from `{day}` in `title`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ form (`NLP` and `nlp`, `café` composed and decomposed). The spelling used most 
 Why: they look like one tag but make two tag pages, or overwrite each other on a case-insensitive disk.
 Example: `nlp` in 30 posts and `NLP` in one -> "tag 'NLP' collides with 'nlp' (differs only in case or
 Unicode form)". With a vocabulary, `allowed-tags` reports such tags instead.
-Options: none; each tag field without a vocabulary of its own is checked apart.
+Options: none.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Why: `Theory ` with a trailing space is a different tag from `theory`, and invis
 tags that look equal but are not.
 Example: `categories: ["theory "]` -> "tag 'theory ' has spaces around it". With a vocabulary,
 `allowed-tags` reports such tags instead.
-Options: none; each tag field without a vocabulary of its own is checked.
+Options: none.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ What it does: reports a tag that YAML reads as something other than text: `no`, 
 `2024`, `1.10`, `0777`, `12:30` (numbers), `2024-01-02` (a date), an empty item, or a nested list.
 Why: the site then shows `false` or `511` instead of the tag the author wrote.
 Example: `categories: [no, theory]` -> "tag 'no' is read by YAML as a boolean" with "quote it: 'no'".
-Options: none; every tag field (`tags_field` and `[fields]`) is checked.
+Options: none.
 """
 
 from __future__ import annotations
