@@ -5,6 +5,8 @@
     python make_log.py OUT --days 36600 --body-kb 2
     python make_log.py OUT --days 366 --faults 12  # plus known mistakes, listed in OUT/faults.json
     python make_log.py OUT --days 60 --git         # one commit per post, dated the post's evening
+    python make_log.py OUT --days 3660 --front-matter toml   # the same log as a Hugo log in TOML
+    python make_log.py OUT --days 3660 --front-matter hugo-yaml   # ... and in YAML, for comparison
 
 Layout written (the same every time for the same arguments):
     OUT/learnlog.toml                  the log's configuration (see shared/PRODUCT.md)
@@ -146,6 +148,21 @@ def body(rng: random.Random, day: int, kb: float) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+HUGO_CONFIG = """\
+preset = "hugo"               # the same log, read as a Hugo log
+required = ["title"]
+"""
+
+
+def toml_post_text(day: int, tags: list[str] | None, title: str | None, text: str) -> str:
+    lines = ["+++", 'layout = "post"']
+    if title is not None:
+        lines.append(f"title = {json.dumps(title)}")
+    if tags is not None:
+        lines.append(f"categories = [{', '.join(json.dumps(tag) for tag in tags)}]")
+    return "\n".join([*lines, "+++", "", text])
+
+
 def post_text(day: int, tags: list[str] | None, title: str | None, text: str) -> str:
     lines = ["---", "layout: post"]
     if title is not None:
@@ -172,6 +189,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--faults", type=int, default=0, help="how many known mistakes to inject")
     ap.add_argument("--git", action="store_true", help="commit each post, dated its own evening")
+    ap.add_argument(
+        "--front-matter",
+        choices=("yaml", "hugo-yaml", "toml"),
+        default="yaml",
+        help="yaml: a Jekyll log; hugo-yaml and toml: the same posts as a Hugo log (preset hugo)",
+    )
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
@@ -179,9 +202,11 @@ def main() -> None:
     posts_dir.mkdir(parents=True, exist_ok=True)
     tags_toml = "\n".join(f'{name} = "{text}"' for name, text in {**MODES, **TOPICS}.items())
     topics_toml = ", ".join(f'"{t}"' for t in TOPICS)
+    hugo = HUGO_CONFIG if args.front_matter != "yaml" else ""
     (args.out / "learnlog.toml").write_text(
-        CONFIG.format(start=args.start, tags=tags_toml, topics=topics_toml)
+        hugo + CONFIG.format(start=args.start, tags=tags_toml, topics=topics_toml)
     )
+    render = toml_post_text if args.front_matter == "toml" else post_text
 
     # Plan every post, then let faults bend some of them.
     plan = []
@@ -239,9 +264,10 @@ def main() -> None:
         if path.exists():  # a fault can land two posts on one name; keep both visible
             name = f"{p['date'].isoformat()}-day-{p['name_day']}-b.md"
             path = posts_dir / name
-        text = post_text(p["name_day"], p["tags"], p["title"], body(rng, p["name_day"], args.body_kb))
+        text = render(p["name_day"], p["tags"], p["title"], body(rng, p["name_day"], args.body_kb))
         if p["yaml_break"]:
             text = text.replace("categories: [", "categories: [\n  - ", 1)
+            text = text.replace("categories = [", "categories = [\n  - ", 1)
         path.write_text(text, encoding="utf-8")
         written.append((p, path))
         for f in faults:

@@ -118,6 +118,17 @@ class Post:
     suppressed: Mapping[int, frozenset[str]] = field(default_factory=dict)  # line (0: file) -> rules
     scalars: Mapping[KeyPath, tuple[str, str]] = field(default_factory=dict)  # non-text: (type, source)
     parsed: bool = True  # False: the front matter did not parse; only the file name is known
+    syntax: str = "yaml"  # the front matter's syntax: "yaml", "toml" or "json"
+    draft: bool = False  # marked a draft (`draft_key`): checked, but left out of the calendar and index
+    publish_date: dt.date | None = None  # from a publication date (`publish_keys`, Hugo's publishDate)
+    date_key: str = "date"  # the top-level key the front-matter date came from
+    date_path: KeyPath = ("date",)  # where that date's value stands (("date", "created") in Material)
+    publish_key: str | None = None  # the top-level key of publish_date
+    fields: Mapping[str, tuple[tuple[Tag, ...], bool]] = field(default_factory=dict)  # more tag fields
+
+    def tag_fields(self, main: str) -> list[tuple[str, tuple[Tag, ...], bool]]:
+        """(field, its tags, whether written as one string) of the main tag field `main`, then the others."""
+        return [(main, self.tags, self.tags_as_string), *((k, t, s) for k, (t, s) in self.fields.items())]
 
     def line_of(self, key_path: KeyPath) -> Pos:
         """Where the value at `key_path` stands; the nearest known ancestor, else line 1."""
@@ -132,6 +143,11 @@ class Post:
     def key_pos(self, key: str) -> Pos:
         """Where a top-level key itself stands, else line 1."""
         return self.positions.get(("<key>", key), START)
+
+    @property
+    def syntax_name(self) -> str:
+        """How the front matter's parser is named in messages: YAML, TOML, JSON."""
+        return self.syntax.upper()
 
     @property
     def title(self) -> str | None:

@@ -100,8 +100,20 @@ def fix_for(path: Path, display: str, marks: set[Mark], settings: Settings) -> F
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    spellings = Spellings(settings.aliases, settings.tags)
-    edits = plan(text, marks, field=settings.tags_field, aliases=spellings)
+    if settings.front_matter != splitting.YAML_ONLY:
+        from learnlog_checks.authoring import fix_spans
+
+        block = fix_spans.block_of(text, settings.front_matter)
+        if block is not None and block.syntax != "yaml":
+            return _fix_other(path, display, text, block, marks, settings)
+    split = settings.tag_string == "split"
+    edits = [
+        edit
+        for field in settings.tag_fields()
+        for edit in plan(
+            text, marks, field=field.name, aliases=Spellings(field.aliases, field.tags), split=split
+        )
+    ]
     edits += plan_quotes(text, marks)
     if not edits:
         return None
@@ -109,7 +121,7 @@ def fix_for(path: Path, display: str, marks: set[Mark], settings: Settings) -> F
     if fixed == text:
         return None
     values = {e.key: e.value for e in edits if e.key is not None and e.value is not None}
-    if not same_but_tags(text, fixed, settings.tags_field, values=values):
+    if not same_but_tags(text, fixed, settings.tags_field, values=values, others=tuple(settings.fields)):
         where = edits[0].pos
         note = f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"
         return FileFix(path, display, text, None, (note,))
@@ -117,8 +129,70 @@ def fix_for(path: Path, display: str, marks: set[Mark], settings: Settings) -> F
     return FileFix(path, display, text, fixed, notes)
 
 
-def same_but_tags(text: str, fixed: str, field: str, *, values: Mapping[str, str] | None = None) -> bool:
-    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field`.
+def _fix_other(
+    path: Path, display: str, text: str, block: splitting.Block, marks: set[Mark], settings: Settings
+) -> FileFix | None:
+    """The fix of a post whose front matter is TOML or JSON, or a note saying why it cannot be made."""
+    from learnlog_checks.authoring import fix_spans
+
+    fields = {field.name: field.aliases for field in settings.tag_fields()}
+    edits = fix_spans.plan(text, block, marks, fields, split=settings.tag_string == "split")
+    if edits is None:
+        name = block.syntax.upper()
+        why = f"a tag value this {name} front matter holds cannot be edited in place"
+        note = f"{display}:1:1: not fixed: {why}"
+        return FileFix(path, display, text, None, (note,))
+    fixed = apply_edits(text, edits)
+    if not edits or fixed == text:
+        return None
+    if not _same_other(text, fixed, block, set(fields), settings.front_matter):
+        where = edits[0].pos
+        note = f"{display}:{where.line}:{where.column}: not fixed: the edit would change more than the tags"
+        return FileFix(path, display, text, None, (note,))
+    notes = tuple(f"{display}:{e.pos.line}:{e.pos.column}: fixed: {e.note}" for e in edits)
+    return FileFix(path, display, text, fixed, notes)
+
+
+def _same_other(
+    text: str, fixed: str, block: splitting.Block, fields: set[str], formats: tuple[str, ...]
+) -> bool:
+    """`fixed` keeps `text`'s body byte for byte and its data but for the tag `fields` (lists of text)."""
+    from learnlog_checks.authoring import fix_spans
+
+    after = fix_spans.block_of(fixed, formats)
+    if after is None or after.syntax != block.syntax:
+        return False
+    try:
+        old, new = fix_spans.load(block), fix_spans.load(after)
+    except ValueError:
+        return False
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    if (
+        LINE_BREAK.split(text, maxsplit=block.close_line)[block.close_line :]
+        != LINE_BREAK.split(fixed, maxsplit=after.close_line)[after.close_line :]
+    ):
+        return False
+    lists = [new.pop(name, None) for name in fields]
+    for name in fields:
+        old.pop(name, None)
+    return old == new and all(
+        isinstance(value, list) and all(isinstance(tag, str) for tag in value)
+        for value in lists
+        if value is not None
+    )
+
+
+def same_but_tags(
+    text: str,
+    fixed: str,
+    field: str,
+    *,
+    values: Mapping[str, str] | None = None,
+    others: tuple[str, ...] = (),
+) -> bool:
+    """Whether `fixed` has `text`'s body byte for byte and its front matter data but for `field` (and
+    the other tag fields `others`, each a list of text if it changed).
 
     `values`: top-level keys whose value `fixed` sets on purpose, each to exactly the text given.
     """
@@ -130,10 +204,16 @@ def same_but_tags(text: str, fixed: str, field: str, *, values: Mapping[str, str
         if new.pop(key, None) != value or key not in old:
             return False
         old.pop(key)
+    for other in others:
+        was, now = old.pop(other, None), new.pop(other, None)
+        if now != was and not (isinstance(now, list) and all(isinstance(tag, str) for tag in now)):
+            return False
     if field not in old and field not in new:
         return old == new
     tags = new.pop(field, None)
-    old.pop(field, None)
+    was = old.pop(field, None)
+    if others and tags == was:
+        return old == new
     return old == new and isinstance(tags, list) and all(isinstance(tag, str) for tag in tags)
 
 
@@ -152,20 +232,25 @@ def _data_and_body(text: str) -> tuple[dict[object, object], str] | None:
     return data, rest[-1] if len(rest) > block.close_line else ""
 
 
-def plan(text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str]) -> list[Edit]:
+def plan(
+    text: str, marks: set[Mark], *, field: str, aliases: Mapping[str, str], split: bool = True
+) -> list[Edit]:
     """The edits that fix `marks` in the post `text` (any line endings), in file order."""
     body = text[1:] if text.startswith("\ufeff") else text
     block = splitting.split(LINE_BREAK.sub("\n", body))
     if isinstance(block, splitting.SplitError):
         return []
-    node = _tags_node(block.yaml, field)
-    if node is None:
+    found = _tags_node(block.yaml, field)
+    if found is None:
         return []
+    key, node = found
     where = _Offsets(text, block.yaml)
     if isinstance(node, SequenceNode):
         return _fix_list(node, where, marks, aliases)
-    if isinstance(node, ScalarNode) and node.tag == STR and any(m[0] == "tag-string" for m in marks):
-        edit = _fix_string(node, where, marks, field, aliases)
+    places = {(p.line, p.column) for p in (where.pos(key.start_mark), where.pos(node.start_mark))}
+    own = {m for m in marks if (m[1], m[2]) in places}  # this field's findings
+    if isinstance(node, ScalarNode) and node.tag == STR and any(m[0] == "tag-string" for m in own):
+        edit = _fix_string(node, where, own, field, aliases, split=split)
         return [edit] if edit is not None else []
     return []
 
@@ -235,17 +320,17 @@ class _Offsets:
         return self.starts[line - 1] if line - 1 < len(self.starts) else len(self.text)
 
 
-def _tags_node(yaml_text: str, field: str) -> Node | None:
+def _tags_node(yaml_text: str, field: str) -> tuple[Node, Node] | None:
     try:
         root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)  # the pure parser: marks count characters
     except yaml.YAMLError:
         return None
     if not isinstance(root, MappingNode):
         return None
-    found: Node | None = None
+    found: tuple[Node, Node] | None = None
     for key, value in root.value:
         if isinstance(key, ScalarNode) and key.value == field:
-            found = value  # the last one counts, as for the checker
+            found = (key, value)  # the last one counts, as for the checker
     return found
 
 
@@ -297,10 +382,16 @@ def _drop(node: SequenceNode, index: int, where: _Offsets) -> Edit | None:
 
 
 def _fix_string(
-    node: ScalarNode, where: _Offsets, marks: set[Mark], field: str, aliases: Mapping[str, str]
+    node: ScalarNode,
+    where: _Offsets,
+    marks: set[Mark],
+    field: str,
+    aliases: Mapping[str, str],
+    *,
+    split: bool = True,
 ) -> Edit | None:
     rules = {m[0] for m in marks}
-    words = node.value.split()
+    words = node.value.split() if split else [node.value]
     if not words:
         return None
     if "allowed-tags" in rules:

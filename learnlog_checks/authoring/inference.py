@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from learnlog_checks import engine
-from learnlog_checks.authoring import zones
+from learnlog_checks.authoring import sites, zones
 from learnlog_checks.authoring.history import Replacement, replaced_tags
-from learnlog_checks.config import patterns
-from learnlog_checks.config.settings import LoadedConfig, Settings
+from learnlog_checks.config import patterns, presets
+from learnlog_checks.config.settings import LoadedConfig, Settings, TagField
 from learnlog_checks.history import gitlog, proof
 from learnlog_checks.history.proof import DayEnd
 from learnlog_checks.model import Post
@@ -85,42 +85,68 @@ class Inferred:
     history: tuple[Replacement, ...] = ()  # tags the author replaced by hand, no longer used: aliases
     timezone_note: str = ""  # where the time zone came from, and how sure it is
     day_end: DayEnd | None = None  # [history] day_ends_at, from the hours of the posts' first commits
+    site: sites.Site = field(default_factory=sites.Site)
+    field_counts: dict[str, Counter[str]] = field(default_factory=dict)  # the other tag fields' values
+    disallowed: dict[str, Counter[str]] = field(default_factory=dict)  # used, but not what the site allows
 
 
-def infer(root: Path, *, posts: Path | None = None, system_zone: str | None = None) -> Inferred:
-    """Infer the settings of the log at `root` (its posts folder: `posts`, else searched for).
+def infer(
+    root: Path, *, posts: Path | None = None, preset: str | None = None, system_zone: str | None = None
+) -> Inferred:
+    """Infer the settings of the log at `root` (its posts folder: `posts`, else the site's or searched for).
 
-    The time zone is the site's own (`timezone:` in _config.yml), else the zone that fits the UTC offsets
-    of the commits to the posts (`system_zone`, this machine's, first among equals), else UTC.
+    The site's family comes from its configuration (`sites.detect`) unless `preset` names it. The time
+    zone is the site's own (`timezone:` in _config.yml, Hugo's or MkDocs' config), else the zone that fits
+    the UTC offsets of the commits to the posts (`system_zone`, this machine's, first among equals), else UTC.
     """
-    folder = posts if posts is not None else find_posts_folder(root)
+    site = sites.detect(root, preset)
+    folder = posts if posts is not None else _site_posts(root, site) or find_posts_folder(root)
     problem = posts_folder_problem(root, folder)
     if problem is not None:
         raise InferenceError(f"{folder.as_posix()}: {problem}; pass --posts FOLDER")
-    names = [e.name for e in discovery.walk(root / folder, ())]
+    bundles = site.preset == presets.HUGO
+    names = [e.name for e in discovery.walk(root / folder, (), bundles=bundles)]
     markdown = [n for n in names if MARKDOWN.match(n.rsplit("/", 1)[-1])]
     if not markdown:
         raise InferenceError(f"no Markdown posts in {folder.as_posix()}/; pass --posts FOLDER")
-    filename = infer_filename(n.rsplit("/", 1)[-1] for n in markdown)
+    base_names = {n: patterns.post_file_name(n, bundles=bundles) for n in markdown}
+    filename = infer_filename(base_names.values())
     regex = patterns.compile_filename(filename)
-    excluded = tuple(n for n in markdown if not regex.match(n.rsplit("/", 1)[-1]))
+    excluded = tuple(n for n in markdown if not regex.match(base_names[n]))
     exclude = (*_asset_globs(names), *excluded)
-    zone, zone_note = infer_timezone(root, folder, system_zone=system_zone)
-    base = Settings(posts=folder, filename=filename, exclude=exclude, timezone=zone)
+    zone, zone_note = infer_timezone(root, folder, site=site, system_zone=system_zone)
+    base = _preset_settings(site.preset, posts=folder, filename=filename, exclude=exclude, timezone=zone)
     data_posts = _read(root, base)
-    tags_field = infer_tags_field(data_posts)
+    tags_field = _main_field(site, data_posts)
+    others = tuple(name for name in (site.fields or (tags_field,)) if name != tags_field)
     title = infer_title([p.title for p in data_posts if p.title])
-    settings = replace(base, tags_field=tags_field, title=title)
+    settings = replace(base, tags_field=tags_field, title=title, fields={n: TagField(n) for n in others})
     posts_read = _read(root, settings)
     settings = replace(settings, start=infer_start(posts_read))
     counts = Counter(tag for p in posts_read for tag in {t.text for t in p.tags if t.yaml_type == "str"})
-    replaced = [r for r in replaced_tags(root, settings) if r.new in counts]
-    found = {s.tag: s for s in suspects(counts)}
-    for r in replaced:
-        if r.old in counts:  # replaced in one post, still used in another: a typo left behind
-            reason = f"replaced by {r.new!r} in a later commit of {r.path}"
-            found[r.old] = Suspect(r.old, counts[r.old], reason, r.new)
-    history = tuple(r for r in replaced if r.old not in counts)
+    field_counts = {
+        name: Counter(
+            tag
+            for p in posts_read
+            for tag in {t.text for t in p.fields.get(name, ((), False))[0] if t.yaml_type == "str"}
+        )
+        for name in others
+    }
+    disallowed = {
+        name: Counter({tag: n for tag, n in used.items() if tag not in site.allowed[name]})
+        for name, used in ((tags_field, counts), *field_counts.items())
+        if name in site.allowed
+    }
+    found: dict[str, Suspect] = {}
+    history: tuple[Replacement, ...] = ()
+    if tags_field not in site.allowed:  # a vocabulary the site declares is not second-guessed
+        replaced = [r for r in replaced_tags(root, settings) if r.new in counts]
+        found = {s.tag: s for s in suspects(counts)}
+        for r in replaced:
+            if r.old in counts:  # replaced in one post, still used in another: a typo left behind
+                reason = f"replaced by {r.new!r} in a later commit of {r.path}"
+                found[r.old] = Suspect(r.old, counts[r.old], reason, r.new)
+        history = tuple(r for r in replaced if r.old not in counts)
     ordered = sorted(found.values(), key=lambda x: (x.count, x.tag))
     day_end = infer_day_end(root, settings, posts_read)
     return Inferred(
@@ -132,14 +158,21 @@ def infer(root: Path, *, posts: Path | None = None, system_zone: str | None = No
         history=history,
         timezone_note=zone_note,
         day_end=day_end,
+        site=site,
+        field_counts=field_counts,
+        disallowed=disallowed,
     )
 
 
-def infer_timezone(root: Path, folder: Path, *, system_zone: str | None = None) -> tuple[str, str]:
+def infer_timezone(
+    root: Path, folder: Path, *, site: sites.Site | None = None, system_zone: str | None = None
+) -> tuple[str, str]:
     """The log's time zone and a note saying where it came from (see `infer`)."""
-    site = _site_timezone(root)
-    if site is not None:
-        return site, "from _config.yml, the site's own"
+    if site is not None and site.timezone and _real_zone(site.timezone):
+        return site.timezone, f"from {site.config}, the site's own"
+    jekyll = _site_timezone(root)
+    if jekyll is not None:
+        return jekyll, "from _config.yml, the site's own"
     found = zones.guess(zones.commit_times(root, folder), system=system_zone)
     if found is None:
         return "UTC", "no commits to read the authors' UTC offsets from; set `timezone` if you are elsewhere"
@@ -153,6 +186,48 @@ def infer_day_end(root: Path, settings: Settings, posts: Sequence[Post]) -> DayE
     except gitlog.Unavailable:
         return None  # no history to learn from: the default stands
     return proof.propose_day_end(posts, commits, settings)
+
+
+def _site_posts(root: Path, site: sites.Site) -> Path | None:
+    """The posts folder the site's configuration names, when it holds Markdown files."""
+    if site.posts is None or posts_folder_problem(root, site.posts) is not None:
+        return None
+    return site.posts if _markdown_count(root / site.posts) else None
+
+
+def _preset_settings(preset: str, **keys: object) -> Settings:
+    """The settings of `preset` with `keys` over its defaults."""
+    from learnlog_checks.config.settings import CONFIG_NAME, validate
+
+    table = {"preset": preset, **{k: _plain(v) for k, v in keys.items()}}
+    return validate(table, Path(CONFIG_NAME))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Path):
+        return value.as_posix()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _main_field(site: sites.Site, posts: Sequence[Post]) -> str:
+    """The main tag field: the site's declared one (MkDocs Material: categories) or the most used."""
+    if site.preset == presets.MATERIAL:
+        used = Counter(key for p in posts for key in ("categories", "tags") if p.data.get(key))
+        return "tags" if used["tags"] and not used["categories"] else "categories"
+    if site.preset == presets.HUGO and site.fields:
+        used = Counter(key for p in posts for key in site.fields if p.data.get(key))
+        return max(site.fields, key=lambda name: (used[name], name == "tags"))
+    return infer_tags_field(posts)
+
+
+def _real_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def posts_folder_problem(root: Path, folder: Path) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +14,7 @@ import typer
 from learnlog_checks.cli import init_reminder
 
 if TYPE_CHECKING:
-    from learnlog_checks.authoring.inference import Inferred
+    from learnlog_checks.authoring.inference import Inferred, Suspect
 
 PRE_COMMIT = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/learnlog.yml"
@@ -37,9 +38,14 @@ def command(
             "With a learnlog.toml already there, only the reminder is written.",
         ),
     ] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option(help="The site family: jekyll, hugo or mkdocs-material. Default: found from the site."),
+    ] = None,
 ) -> None:
-    """Infer posts, filename, start, tags_field, timezone, title and tags of an existing log; write
-    learnlog.toml, a .pre-commit-config.yaml entry and .github/workflows/learnlog.yml.
+    """Infer the site family (Jekyll, Hugo, MkDocs Material), posts, filename, start, tags_field, timezone,
+    title and tags of an existing log; write learnlog.toml, a .pre-commit-config.yaml entry and
+    .github/workflows/learnlog.yml. A vocabulary the site declares (categories_allowed) is read.
 
     Tags used once or twice, and near-duplicates of other tags, are pointed out as likely typos.
     Nothing is overwritten without --force; no question is asked when stdin is not a terminal.
@@ -59,6 +65,10 @@ def command(
     root = folder.resolve()
     if not root.is_dir():
         common.fail(f"{folder}: no such folder; pass the log's root folder (default: the current one)")
+    from learnlog_checks.config import presets
+
+    if preset is not None and preset not in presets.NAMES:
+        common.fail(f"--preset {preset!r}: use one of {', '.join(presets.NAMES)}")
     if posts is not None:
         problem = inference.posts_folder_problem(root, posts)
         if problem is not None:
@@ -73,7 +83,7 @@ def command(
     if existing is not None and existing.parent == root and not force:
         common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
     try:
-        found = inference.infer(root, posts=posts, system_zone=zones.system_zone(os.environ))
+        found = inference.infer(root, posts=posts, preset=preset, system_zone=zones.system_zone(os.environ))
     except inference.InferenceError as exc:
         common.fail(str(exc), 1)
     layout = layouts.choose(root, root / found.settings.posts)
@@ -126,6 +136,7 @@ def render_config(found: Inferred) -> str:
         f"#:schema {CONFIG_SCHEMA_URL}",
         f"# learnlog-checks configuration, written by `learnlog-check init` from {found.posts_count} posts.",
         "# Every key: `learnlog-check schema --config-schema`.",
+        *([f"preset = {_string(s.preset)}  # {_origin(found)}"] if s.preset != "jekyll" else []),
         f"posts = {_string(s.posts.as_posix())}",
         f"filename = {_string(s.filename)}",
         f"start = {s.start.isoformat()}" if s.start else "# start = YYYY-MM-DD  # the date of day 1",
@@ -136,23 +147,19 @@ def render_config(found: Inferred) -> str:
     ]
     if s.exclude:
         lines.append("exclude = [" + ", ".join(_string(glob) for glob in s.exclude) + "]  # not posts")
-    lines += [
-        "",
-        "# The allowed tags, with how many posts use each. Describe each: the tag pages show it.",
-        "[tags]",
-    ]
-    from learnlog_checks.reading.tagging import fold
-
+    allowed = found.site.allowed.get(s.tags_field)
+    lines += ["", _vocabulary_note(found, s.tags_field, allowed), "[tags]"]
     notes = {suspect.tag: suspect for suspect in found.suspects}
-    for tag, count in sorted(found.tag_counts.items(), key=lambda item: (-item[1], item[0])):
-        comment = f"{count} post" + ("s" if count != 1 else "")
-        meant = notes[tag].meant if tag in notes else None
-        if meant is not None and fold(meant) == fold(tag):  # [tags] may not hold both: one tag page
-            lines.append(f"# {_key(tag)}: {comment}; the same tag as {meant!r} but for case or Unicode form")
+    lines += _vocabulary(found.tag_counts, allowed, notes)
+    lines += _disallowed(found, s.tags_field)
+    for name in s.fields:
+        counts = found.field_counts.get(name, Counter())
+        extra = found.site.allowed.get(name)
+        if not counts and not extra:
             continue
-        if tag in notes:
-            comment += f"; likely a typo: {notes[tag].reason}"
-        lines.append(f'{_key(tag)} = ""  # {comment}')
+        lines += ["", _vocabulary_note(found, name, extra), f"[fields.{_key(name)}.tags]"]
+        lines += _vocabulary(counts, extra, {})
+        lines += _disallowed(found, name)
     typos = [f"# {_key(x.tag)} = {_string(x.meant)}" for x in found.suspects if x.meant is not None]
     history = [f"{_key(r.old)} = {_string(r.new)}  # replaced by hand in {r.path}" for r in found.history]
     if history or typos:
@@ -180,6 +187,48 @@ def render_config(found: Inferred) -> str:
             f"day_ends_at = {_string(end.day_ends_at)}",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _origin(found: Inferred) -> str:
+    return f"found from {found.site.config}" if found.site.config else "chosen with --preset"
+
+
+def _vocabulary_note(found: Inferred, field: str, allowed: tuple[str, ...] | None) -> str:
+    if allowed:
+        where = f"{field}_allowed" if field in ("categories", "tags") else "the site's allowed list"
+        return f"# The allowed {field}, from {where} in {found.site.config}, with how many posts use each."
+    return f"# The allowed {field}, with how many posts use each. Describe each: the tag pages show it."
+
+
+def _vocabulary(
+    counts: Counter[str], allowed: tuple[str, ...] | None, notes: dict[str, Suspect]
+) -> list[str]:
+    """One line per allowed value (the site's list, else every value used), with its count."""
+    names = list(allowed) if allowed else [t for t, _ in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    from learnlog_checks.reading.tagging import fold
+
+    lines = []
+    for tag in names:
+        count = counts.get(tag, 0)
+        comment = f"{count} post" + ("s" if count != 1 else "")
+        meant = notes[tag].meant if tag in notes else None
+        if meant is not None and fold(meant) == fold(tag):  # [tags] may not hold both: one tag page
+            lines.append(f"# {_key(tag)}: {comment}; the same tag as {meant!r} but for case or Unicode form")
+            continue
+        if tag in notes:
+            comment += f"; likely a typo: {notes[tag].reason}"
+        lines.append(f'{_key(tag)} = ""  # {comment}')
+    return lines
+
+
+def _disallowed(found: Inferred, field: str) -> list[str]:
+    """Comments naming the values posts use that the site does not allow (the build stops on them)."""
+    used = found.disallowed.get(field)
+    if not used:
+        return []
+    lines = [f"# Used by posts but not allowed by {found.site.config} (`check` reports each):"]
+    lines += [f"#   {tag!r}: {count} post{'s' if count != 1 else ''}" for tag, count in sorted(used.items())]
+    return lines
 
 
 def render_template(name: str, found: Inferred) -> str:
@@ -275,6 +324,8 @@ def _verify(text: str) -> None:
 def _summary(found: Inferred) -> None:
     s = found.settings
     out = sys.stderr
+    if s.preset != "jekyll":
+        out.write(f"site: {s.preset} ({_origin(found)})\n")
     out.write(f"posts: {s.posts.as_posix()} ({found.posts_count} posts), filename: {s.filename}\n")
     out.write(f"start: {s.start or '(no day numbers found)'}, tags_field: {s.tags_field}, title: {s.title}\n")
     out.write(f"timezone: {s.timezone} ({found.timezone_note})\n")

@@ -134,3 +134,14 @@ def parse_date(text: str) -> date | None:
 
 def has_field(pattern: str, name: str) -> bool:
     return "{" + name + "}" in pattern
+
+
+BUNDLE_PAGE = "index.md"  # the page of a Hugo leaf bundle: `day-4/index.md` is the post `day-4.md`
+
+
+def post_file_name(name: str, *, bundles: bool) -> str:
+    """The name `filename` is matched against: the base name, or a page bundle's folder as `folder.md`."""
+    parts = name.rsplit("/", 2)
+    if bundles and len(parts) >= 2 and parts[-1] == BUNDLE_PAGE:
+        return parts[-2] + ".md"
+    return parts[-1]

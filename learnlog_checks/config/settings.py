@@ -7,6 +7,7 @@ did not change never imports pydantic.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -46,6 +47,17 @@ class HistorySettings:
 
 
 @dataclass(frozen=True)
+class TagField:
+    """A front-matter field of tags, with its own vocabulary, aliases and requirements."""
+
+    name: str
+    tags: dict[str, str] = field(default_factory=dict)  # allowed tag -> what it means; empty: any
+    aliases: dict[str, str] = field(default_factory=dict)
+    require: tuple[Requirement, ...] = ()
+    required: bool = False  # every post needs at least one tag in it
+
+
+@dataclass(frozen=True)
 class Settings:
     """The keys of learnlog.toml, validated (see `config_model` for each key's check and meaning)."""
 
@@ -63,8 +75,27 @@ class Settings:
     require: tuple[Requirement, ...] = ()
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)
     history: HistorySettings = field(default_factory=HistorySettings)
+    front_matter: tuple[str, ...] = ("yaml",)  # the syntaxes the site reads: "yaml", "toml", "json"
+    preset: str = "jekyll"  # the site family whose defaults the other keys took (see `presets`)
+    date_keys: tuple[str, ...] = ("date",)  # where a post's date is, first found wins; "date.created"
+    publish_keys: tuple[str, ...] = ()  # a later publication date (Hugo's publishDate), for future-date
+    draft_key: str | None = None  # a key that marks a draft when true
+    bundles: bool = False  # page bundles: `day-4/index.md` is the post `day-4.md`
+    tag_string: str = "split"  # a tag field as one string: "split" on spaces, "one" tag, "list" needed
+    required: tuple[str, ...] = ("title",)  # front-matter keys every post needs, besides the tag field
+    index_mode: str = "pages"  # what `index` writes: "pages" (a page per tag and the overview), "overview"
+    fields: dict[str, TagField] = field(default_factory=dict)  # more tag fields, each with its vocabulary
     # Not a key of the file: the layouts of the Jekyll site (config.site), read at every load.
     site_layouts: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+
+    @functools.cached_property
+    def _tag_fields(self) -> tuple[TagField, ...]:
+        main = TagField(self.tags_field, self.tags, self.aliases, self.require, required=True)
+        return (main, *self.fields.values())
+
+    def tag_fields(self) -> tuple[TagField, ...]:
+        """Every tag field: the main one (`tags_field`, with `[tags]`, `[aliases]`, `[[require]]`) first."""
+        return self._tag_fields
 
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON values (what `from_json` reads back)."""
@@ -96,6 +127,16 @@ class Settings:
             ignore={glob: tuple(names) for glob, names in data["ignore"].items()},
             site_layouts=_layouts(data["site_layouts"]),
             history=HistorySettings(**data["history"]),
+            front_matter=tuple(map(str, data["front_matter"])),
+            preset=str(data["preset"]),
+            date_keys=tuple(map(str, data["date_keys"])),
+            publish_keys=tuple(map(str, data["publish_keys"])),
+            draft_key=None if data["draft_key"] is None else str(data["draft_key"]),
+            bundles=bool(data["bundles"]),
+            tag_string=str(data["tag_string"]),
+            required=tuple(map(str, data["required"])),
+            index_mode=str(data["index_mode"]),
+            fields={name: _tag_field(name, value) for name, value in data["fields"].items()},
         )
         if settings.fingerprint() != json.dumps(data, sort_keys=True):
             raise ValueError("not the JSON of Settings")
@@ -110,6 +151,16 @@ def _layouts(data: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     if data is None:
         return None
     return tuple((str(where), tuple(str(name) for name in names)) for where, names in data)
+
+
+def _tag_field(name: str, data: dict[str, Any]) -> TagField:
+    return TagField(
+        name=str(data["name"]),
+        tags=dict(data["tags"]),
+        aliases=dict(data["aliases"]),
+        require=tuple(_requirement(r) for r in data["require"]),
+        required=bool(data["required"]),
+    )
 
 
 def _requirement(data: dict[str, Any]) -> Requirement:

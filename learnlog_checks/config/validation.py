@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -55,6 +55,25 @@ class History(BaseModel):
         return value
 
 
+class TagField(BaseModel):
+    """Another front-matter field of tags (`[fields.categories]`), checked like the main one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    tags: dict[str, str] = Field(default_factory=dict, description="Allowed values, each with its meaning.")
+    aliases: dict[str, str] = Field(default_factory=dict, description="Old or wrong spellings -> value.")
+    require: tuple[Requirement, ...] = Field((), description="Combinations a post must satisfy.")
+    required: bool = Field(False, description="Every post needs at least one value in this field.")
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_known(cls, value: dict[str, str], info: Any) -> dict[str, str]:
+        tags = info.data.get("tags") or {}
+        unknown = sorted(target for target in value.values() if tags and target not in tags)
+        if unknown:
+            raise ValueError(f"aliases point at values not in its tags: {', '.join(unknown)}")
+        return value
+
+
 class Settings(BaseModel):
     """The keys of learnlog.toml, one field each (see the README's configuration reference)."""
 
@@ -77,6 +96,46 @@ class Settings(BaseModel):
         default_factory=dict, description="File glob -> rule names silenced for those files."
     )
     history: History = Field(default_factory=History, description="How the posts' commit dates are judged.")
+    front_matter: tuple[Literal["yaml", "toml", "json"], ...] = Field(
+        ("yaml",),
+        min_length=1,
+        description="The front matter syntaxes the site reads: yaml ('---'), toml ('+++'), json ('{').",
+    )
+    preset: Literal["jekyll", "hugo", "mkdocs-material"] = Field(
+        "jekyll", description="The site family whose defaults every key left out takes."
+    )
+    date_keys: tuple[str, ...] = Field(
+        ("date",),
+        min_length=1,
+        description="Front-matter keys holding a post's date, the first present wins; 'date.created' "
+        "is a key inside a mapping.",
+    )
+    publish_keys: tuple[str, ...] = Field(
+        (), description="Keys of a later publication date (Hugo's publishDate), which future-date uses."
+    )
+    draft_key: str | None = Field(
+        None, description="A key that marks a draft when true: checked, left out of calendar rules and index."
+    )
+    bundles: bool = Field(
+        False, description="Page bundles: a post may be a folder's index.md (day-4/index.md)."
+    )
+    tag_string: Literal["split", "one", "list"] = Field(
+        "split",
+        description="A tag field written as one string: split on spaces (Jekyll), one tag (Hugo), or an "
+        "error (MkDocs Material needs a list).",
+    )
+    required: tuple[str, ...] = Field(
+        ("title",), description="Front-matter keys every post must have, besides the tag field."
+    )
+    index_mode: Literal["pages", "overview"] = Field(
+        "pages",
+        description="What `index` writes: a page per tag and the overview (pages), or only the overview, "
+        "for sites that make their own tag pages (overview).",
+    )
+    fields: dict[str, TagField] = Field(
+        default_factory=dict,
+        description="More tag fields (such as categories), each with its own tags, aliases and require.",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -143,18 +202,40 @@ class Settings(BaseModel):
             raise ValueError(f"aliases point at tags not in [tags]: {', '.join(unknown)}")
         return value
 
+    @field_validator("fields")
+    @classmethod
+    def _not_the_main_field(cls, value: dict[str, TagField], info: Any) -> dict[str, TagField]:
+        main = info.data.get("tags_field")
+        if main in value:
+            raise ValueError(
+                f"{main!r} is the main tags_field; its values go in [tags], [aliases] and [[require]]"
+            )
+        return value
+
     def settings(self) -> config.Settings:
         """The plain settings the rest of the tool reads."""
         fields = {name: getattr(self, name) for name in type(self).model_fields}
         fields["require"] = tuple(config.Requirement(r.when_any, r.need_one_of) for r in self.require)
         fields["history"] = config.HistorySettings(**self.history.model_dump())
+        fields["fields"] = {
+            name: config.TagField(
+                name,
+                dict(f.tags),
+                dict(f.aliases),
+                tuple(config.Requirement(r.when_any, r.need_one_of) for r in f.require),
+                f.required,
+            )
+            for name, f in self.fields.items()
+        }
         return config.Settings(**fields)
 
 
 def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
     """The settings of a config table; ConfigError names the file, each bad key and what is expected."""
+    from learnlog_checks.config import presets
+
     try:
-        return Settings.model_validate(dict(table)).settings()
+        return Settings.model_validate(presets.with_preset(dict(table))).settings()
     except ValidationError as exc:
         raise ConfigError(_describe(exc, source)) from None
     except RecursionError:
@@ -223,8 +304,14 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
-    tables: dict[int | str, type[BaseModel]] = {"require": Requirement, "history": History}
-    model = tables.get(loc[0], Settings) if len(loc) > 1 else Settings
+    if loc and loc[0] == "fields":
+        inner = loc[2:]
+        model: type[BaseModel] = Requirement if inner and inner[0] == "require" else TagField
+    elif len(loc) > 1:
+        tables: dict[int | str, type[BaseModel]] = {"require": Requirement, "history": History}
+        model = tables.get(loc[0], Settings)
+    else:
+        model = Settings
     return sorted(field.alias or name for name, field in model.model_fields.items())
 
 

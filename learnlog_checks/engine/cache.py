@@ -83,7 +83,8 @@ class Cache:
 
     def _digests_of(self, items: Sequence[stage.Item]) -> list[str]:
         if self._digests is None:
-            self._digests = [stage.read_digest(item) for item in items]
+            formats = self.job.settings.front_matter
+            self._digests = [stage.read_digest(item, formats) for item in items]
         return self._digests
 
     def _reuse(

@@ -81,7 +81,10 @@ class Log:
 def files(loaded: LoadedConfig, *, cwd: Path, tidy: bool = False) -> Files:
     """The files of the log's posts folder; with `tidy`, the temporary files of a killed run go."""
     leftovers: set[str] = set()
-    entries = discovery.walk(loaded.posts_dir, loaded.settings.exclude, leftovers=leftovers)
+    settings = loaded.settings
+    entries = discovery.walk(
+        loaded.posts_dir, settings.exclude, leftovers=leftovers, bundles=settings.bundles
+    )
     for folder in sorted(leftovers) if tidy else ():
         atomic.clean(Path(folder))
     return Files(tuple(entries), tuple(display_paths(entries, loaded.posts_dir, cwd)))

@@ -26,6 +26,13 @@ _DECODE = json.JSONDecoder().raw_decode  # the first JSON value of a text (from 
 SUMMARY_KEYS: tuple[KeyPath, ...] = ((), ("<key>", "date"))  # what Post.line_of(()) and key_pos("date") read
 
 
+def summary_keys(post: Post) -> tuple[KeyPath, ...]:
+    """The positions a summary keeps: the front matter's, and its date key's (SUMMARY_KEYS for most)."""
+    if post.date_key == "date":
+        return SUMMARY_KEYS
+    return ((), ("<key>", post.date_key))
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """A decoded record: the post (whole or summary; None when the file could not be read) and findings."""
@@ -66,7 +73,7 @@ def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
 
 def summary(post: Post, *, titles: bool = False) -> Post:
     """The post as COLLECTION rules see it (see the module docstring); with `titles`, its title too."""
-    positions = {key: post.positions[key] for key in SUMMARY_KEYS if key in post.positions}
+    positions = {key: post.positions[key] for key in summary_keys(post) if key in post.positions}
     title = post.title
     return Post(
         path=post.path,
@@ -83,6 +90,13 @@ def summary(post: Post, *, titles: bool = False) -> Post:
         suppressed=post.suppressed,
         scalars=EMPTY,
         parsed=post.parsed,
+        syntax=post.syntax,
+        draft=post.draft,
+        publish_date=post.publish_date,
+        date_key=post.date_key,
+        date_path=post.date_path,
+        publish_key=post.publish_key,
+        fields=post.fields,
     )
 
 
@@ -98,7 +112,7 @@ def _finding(f: Finding, display: str) -> list[Any]:
 def _summary(post: Post, display: str, name: str) -> list[Any]:
     """The fields of `summary(post)`."""
     places: list[Any] = []
-    for key in SUMMARY_KEYS:
+    for key in summary_keys(post):
         pos = post.positions.get(key)
         if pos is not None:
             places += (key, pos.line, pos.column)
@@ -116,7 +130,27 @@ def _summary(post: Post, display: str, name: str) -> list[Any]:
         [[line, sorted(names)] for line, names in post.suppressed.items()],
         post.parsed,
         post.title,
+        _extra(post),
     ]
+
+
+def _extra(post: Post) -> dict[str, Any] | None:
+    """What only some logs have (TOML or JSON, drafts, Hugo's and Material's dates, more tag fields)."""
+    extra: dict[str, Any] = {}
+    if post.syntax != "yaml":
+        extra["syntax"] = post.syntax
+    if post.draft:
+        extra["draft"] = True
+    if post.publish_date is not None:
+        extra["publish"] = [post.publish_date.isoformat(), post.publish_key]
+    if post.date_key != "date" or post.date_path != ("date",):
+        extra["date"] = [post.date_key, list(post.date_path)]
+    if post.fields:
+        extra["fields"] = {
+            name: [[[t.text, t.pos.line, t.pos.column, t.yaml_type] for t in tags], as_string]
+            for name, (tags, as_string) in post.fields.items()
+        }
+    return extra or None
 
 
 def _rest(post: Post) -> list[Any]:
@@ -218,7 +252,8 @@ class Decoder:
     def _post(self, value: list[Any], display: str, name: str, rest: list[Any] | None) -> Post:
         """The summary of a post, or with `rest` (the second part of its record) the whole post."""
         (path, own_name, places, day_, file_day, meta_day, number, title_day, tags, as_string, suppressed,
-         parsed, title) = value  # fmt: skip
+         parsed, title, extra) = value  # fmt: skip
+        extra = extra or {}
         data: Mapping[str, Any] = {"title": str(title)} if self.titles and title is not None else EMPTY
         scalars: Mapping[KeyPath, tuple[str, str]] = EMPTY
         if rest is not None:
@@ -242,7 +277,29 @@ class Decoder:
             suppressed={int(line): frozenset(map(str, names)) for line, names in suppressed} or EMPTY,
             scalars=scalars,
             parsed=bool(parsed),
+            **self._extra(extra),
         )
+
+    def _extra(self, extra: dict[str, Any]) -> dict[str, Any]:
+        """The Post fields that `_extra` kept (those it left out keep their defaults)."""
+        found: dict[str, Any] = {}
+        if "syntax" in extra:
+            found["syntax"] = str(extra["syntax"])
+        if extra.get("draft"):
+            found["draft"] = True
+        if "publish" in extra:
+            when, key = extra["publish"]
+            found["publish_date"] = self._date(when)
+            found["publish_key"] = None if key is None else str(key)
+        if "date" in extra:
+            key, path = extra["date"]
+            found["date_key"], found["date_path"] = str(key), tuple(path)
+        if "fields" in extra:
+            found["fields"] = {
+                str(name): (self._tag_tuple(tags), bool(as_string))
+                for name, (tags, as_string) in extra["fields"].items()
+            }
+        return found
 
     def _tag_tuple(self, values: list[Any]) -> tuple[Tag, ...]:
         """Posts share equal tag tuples (no one changes them), found by their encoded values."""
@@ -266,7 +323,7 @@ class Decoder:
         triples = iter(values)
         for key, line, column in zip(triples, triples, triples, strict=True):
             path = tuple(key)
-            if whole or path in SUMMARY_KEYS:
+            if whole or not path or path[0] == "<key>":
                 found[path] = self.pos(line, column)
         if whole:
             return found

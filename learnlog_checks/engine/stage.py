@@ -68,9 +68,9 @@ def head_digest(item: Item, head: heads.Head) -> str:
     return digest.hexdigest()
 
 
-def read_digest(item: Item) -> str:
-    """The digest of the file as it is now (see `head_digest`)."""
-    return head_digest(item, heads.read_head(item.path))
+def read_digest(item: Item, formats: tuple[str, ...] = heads.YAML_ONLY) -> str:
+    """The digest of the file as it is now, read as a post in one of `formats` (see `head_digest`)."""
+    return head_digest(item, heads.read_head(item.path, formats))
 
 
 def process(job: Job, items: Sequence[Item], *, digest: bool = True) -> list[tuple[str, records.Record]]:
@@ -80,7 +80,7 @@ def process(job: Job, items: Sequence[Item], *, digest: bool = True) -> list[tup
 
 def process_one(job: Job, item: Item, *, digest: bool = True) -> tuple[str, records.Record]:
     """Read, parse and (when `item.check`) run the POST rules on one file; its digest with `digest`."""
-    head = heads.read_head(item.path)
+    head = heads.read_head(item.path, job.settings.front_matter)
     parsed = parse_head(head, item, job.settings)
     schema: list[Finding] = []
     other: list[Finding] = []

@@ -81,9 +81,17 @@ def modes_of(settings: Settings) -> tuple[str, ...]:
 
 
 def indexable(posts: Iterable[Post], settings: Settings) -> list[Post]:
-    """The posts whose front matter parsed and whose file name matches `filename` (the site publishes)."""
+    """The posts whose front matter parsed, that are no drafts and whose file name matches `filename` (the
+    site publishes them)."""
     pattern = patterns.compile_filename(settings.filename)
-    return [p for p in posts if p.parsed and _published(p.name.rsplit("/", 1)[-1], pattern, settings)]
+    bundles = settings.bundles
+    return [
+        p
+        for p in posts
+        if p.parsed
+        and not p.draft
+        and _published(patterns.post_file_name(p.name, bundles=bundles), pattern, settings)
+    ]
 
 
 def _published(basename: str, pattern: re.Pattern[str], settings: Settings) -> bool:
@@ -105,8 +113,11 @@ def unlisted(posts: Iterable[Post], settings: Settings) -> dict[str, list[Post]]
     return dict(sorted(found.items()))
 
 
-def group(posts: Iterable[Post], settings: Settings, *, leave_out: Collection[str] = ()) -> Grouping:
-    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page.
+def group(
+    posts: Iterable[Post], settings: Settings, *, leave_out: Collection[str] = (), tag_pages: bool = True
+) -> Grouping:
+    """Indexable posts by tag, newest first; raises SlugCollision when two tags would share a page (with
+    `tag_pages`: each tag gets one).
 
     With a `[tags]` vocabulary only its tags are kept: a misspelled tag never gets a page of its own.
     The tags of `leave_out` are left out too.
@@ -116,7 +127,7 @@ def group(posts: Iterable[Post], settings: Settings, *, leave_out: Collection[st
         for tag in resolved(post, settings.aliases):
             if listed(tag, settings) and tag not in leave_out:
                 by_tag.setdefault(tag, []).append(post)
-    clashes = slugs.colliding(by_tag)
+    clashes = slugs.colliding(by_tag) if tag_pages else []
     if clashes:
         raise SlugCollision("; ".join(_clash_message(group, settings) for group in clashes))
     ordered = {tag: sorted(by_tag[tag], key=_newest_first) for tag in sorted(by_tag)}
@@ -138,7 +149,7 @@ def _newest_first(post: Post) -> tuple[int, int, int, str]:
 
 def history_pictures(report: Report) -> dict[str, str]:
     """The verified-streak badge and the commit calendar of `report`, as index files."""
-    return {STREAK_BADGE: _svg(pictures.badge(report.current)), CALENDAR: _svg(pictures.calendar(report))}
+    return {STREAK_BADGE: svg(pictures.badge(report.current)), CALENDAR: svg(pictures.calendar(report))}
 
 
 def build_pages(
@@ -154,7 +165,12 @@ def build_pages(
     The pages ask for the Jekyll `layout` (see `layouts.choose`); the tags of `leave_out` get no page.
     `drawn` holds the pictures of the history (`history_pictures`, or the ones already in the folder
     when the history cannot be read): they are written as given, and the overview shows them.
+    With `index_mode` "overview", only the overview and its charts (see `overview`).
     """
+    if settings.index_mode == "overview":
+        from learnlog_checks.index import overview
+
+        return overview.build(posts, settings, drawn=drawn)
     grouping = group(posts, settings, leave_out=leave_out)
     pages = {
         f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings, layout=layout)
@@ -165,9 +181,9 @@ def build_pages(
     pages[OVERVIEW] = overview_page(grouping, settings, layout=layout, pictures=tuple(shown))
     if grouping.modes:
         groups = mode_groups(indexable(posts, settings), settings)
-        pages[MODES_CHART] = _svg(charts.pie_chart("Posts by mode", groups))
+        pages[MODES_CHART] = svg(charts.pie_chart("Posts by mode", groups))
     bars = sorted(((t, len(grouping.by_tag[t])) for t in grouping.topics), key=lambda b: (-b[1], b[0]))
-    pages[TOPICS_CHART] = _svg(charts.bar_chart("Posts per topic", bars))
+    pages[TOPICS_CHART] = svg(charts.bar_chart("Posts per topic", bars))
     return dict(sorted(pages.items()))
 
 
@@ -195,7 +211,7 @@ def _group_label(combo: tuple[str, ...], modes: tuple[str, ...]) -> str:
     return " and ".join(combo) if len(combo) == 2 else ", ".join(combo[:-1]) + " and " + combo[-1]
 
 
-def _svg(svg: str) -> str:
+def svg(svg: str) -> str:
     return f"{SVG_MARKER}\n{svg}"
 
 

@@ -115,7 +115,7 @@ def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
-def _summary(stats: Stats) -> list[tuple[str, str]]:
+def summary(stats: Stats) -> list[tuple[str, str]]:
     longest = _days(stats.longest_streak)
     if stats.longest_from is not None:
         end = stats.longest_from + timedelta(days=stats.longest_streak - 1)
@@ -132,7 +132,7 @@ def _summary(stats: Stats) -> list[tuple[str, str]]:
 
 def render_text(stats: Stats) -> str:
     """Aligned lines for a terminal."""
-    lines = [f"{key + ':':<16}{value}" for key, value in _summary(stats)]
+    lines = [f"{key + ':':<16}{value}" for key, value in summary(stats)]
     lines += [f"  {d.isoformat()}" for d in stats.missed]
     width = max([24, *(_width(visible(label)) + 1 for label, _ in (*stats.tags, *stats.modes))])
     lines += ["posts per tag:", *(f"  {_pad(visible(tag), width)} {count}" for tag, count in stats.tags)]
@@ -177,7 +177,7 @@ def render_json(stats: Stats) -> str:
 def render_markdown(stats: Stats) -> str:
     """Markdown for a GitHub job summary ($GITHUB_STEP_SUMMARY)."""
     lines = ["## Learning log", "", "| | |", "| --- | --- |"]
-    lines += [f"| {key} | {value} |" for key, value in _summary(stats)]
+    lines += [f"| {key} | {value} |" for key, value in summary(stats)]
     if stats.missed:
         lines += ["", "Missed dates: " + ", ".join(d.isoformat() for d in stats.missed)]
     lines += ["", "### Posts per tag", "", "| Tag | Posts |", "| --- | ---: |"]

@@ -18,6 +18,8 @@ TOO_LONG = f"front matter over the limit of {MAX_FRONT_MATTER_BYTES} bytes: no c
 BOM = b"\xef\xbb\xbf"
 # The closing line of a front matter block (after line endings are made "\n"): --- or ..., as Jekyll.
 CLOSING = re.compile(rb"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+TOML_CLOSING = re.compile(rb"\n\+\+\+[ \t]*(?:\n|\Z)")  # where the site reads TOML front matter
+YAML_ONLY = ("yaml",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +48,12 @@ class Head:
     notes: tuple[Note, ...] = ()  # what the whole file's bytes show (see `scan`)
 
 
-def read_head(path: str) -> Head:
-    """Open without following links or blocking, check the type and size, decode the front matter."""
+def read_head(path: str, formats: tuple[str, ...] = YAML_ONLY) -> Head:
+    """Open without following links or blocking, check the type and size, decode the front matter.
+
+    `formats` are the front matter syntaxes the site reads: YAML always, TOML (`+++`) and JSON (`{`) when
+    listed, each read through its own end.
+    """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
@@ -58,13 +64,13 @@ def read_head(path: str) -> Head:
             return Head(problem="not a regular file; a post must be a plain file")
         if info.st_size > MAX_POST_BYTES:
             return Head(problem=f"{info.st_size} bytes, over the limit of {MAX_POST_BYTES} bytes for a post")
-        raw, complete = _read_front_bytes(fd, info.st_size)
+        raw, complete = _read_front_bytes(fd, info.st_size, formats)
         rest = b"" if complete else _read_rest(fd)
     except OSError as exc:
         return Head(problem=_os_problem(exc))
     finally:
         os.close(fd)
-    head = decode(raw, complete=complete)
+    head = decode(raw, complete=complete, formats=formats)
     if head.problem is not None:
         return head
     notes = scan(raw + rest, head)
@@ -160,13 +166,60 @@ def _bad_body(data: bytes, front_lines: int, shift: int) -> Note | None:
     return Note(BODY, line, column, message)
 
 
-def _read_front_bytes(fd: int, size: int) -> tuple[bytes, bool]:
+def opening(data: bytes, formats: tuple[str, ...]) -> str | None:
+    """The syntax whose front matter `data` (without a BOM, line endings made LF) opens, or None."""
+    if data.startswith(b"---"):
+        return "yaml"
+    if formats == YAML_ONLY:
+        return None
+    if "toml" in formats and re.match(rb"\+\+\+[ \t]*(?:\n|\Z)", data):
+        return "toml"
+    if "json" in formats and re.match(rb"[ \t]*\{", data):
+        return "json"
+    return None
+
+
+def closing_end(data: bytes, syntax: str) -> int | None:
+    """The end of the line that closes the front matter of `syntax` in `data` (LF endings), or None."""
+    if syntax == "json":
+        end = _json_end(data)
+        if end is None:
+            return None
+        newline = data.find(b"\n", end)
+        return len(data) if newline < 0 else newline + 1
+    match = (TOML_CLOSING if syntax == "toml" else CLOSING).search(data, 3)
+    return None if match is None else match.end()
+
+
+def _json_end(data: bytes) -> int | None:
+    """Just past the `}` closing the object that `data` opens (braces outside strings), or None."""
+    level, quoted, index, size = 0, False, data.index(b"{"), len(data)
+    while index < size:
+        byte = data[index]
+        if byte == 0x5C:  # a backslash escapes the next character
+            index += 1
+        elif byte == 0x22:
+            quoted = not quoted
+        elif not quoted and byte == 0x7B:
+            level += 1
+        elif not quoted and byte == 0x7D:
+            level -= 1
+            if level == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _read_front_bytes(fd: int, size: int, formats: tuple[str, ...] = YAML_ONLY) -> tuple[bytes, bool]:
     """The first bytes of the file, through the closing line or just past the front matter limit."""
     data = os.read(fd, FIRST_READ if size > FIRST_READ else max(size, 1))
-    if not data.lstrip(BOM).startswith(b"---"):
+    syntax = opening(normalize(data.lstrip(BOM)), formats)
+    if syntax is None:
         return data, len(data) >= size  # no front matter: what was read is enough to say so
     while len(data) < size:
-        if CLOSING.search(normalize(data), 3):
+        if syntax == "yaml" and CLOSING.search(normalize(data), 3):
+            break
+        if syntax != "yaml" and closing_end(normalize(data.lstrip(BOM)), syntax) is not None:
             break
         if len(data) > MAX_FRONT_MATTER_BYTES:
             break
@@ -184,10 +237,13 @@ def normalize(data: bytes) -> bytes:
     return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
-def decode(raw: bytes, *, complete: bool) -> Head:
+def decode(raw: bytes, *, complete: bool, formats: tuple[str, ...] = YAML_ONLY) -> Head:
     """Strip one BOM, make line endings LF, decode strict UTF-8 up to the end of the front matter."""
     had_bom = raw.startswith(BOM)
     data = normalize(raw[len(BOM) :] if had_bom else raw)
+    syntax = opening(data, formats)
+    if syntax is not None and syntax != "yaml":
+        return _decode_other(data, syntax, had_bom=had_bom, complete=complete)
     opened = data.startswith(b"---")
     match = CLOSING.search(data, 3) if opened else None
     if opened and _front_matter_size(match, data, complete=complete) > MAX_FRONT_MATTER_BYTES:
@@ -196,6 +252,25 @@ def decode(raw: bytes, *, complete: bool) -> Head:
         data, complete = data[: match.end()], False if match.end() < len(data) else complete
     elif not complete:
         data = data[: data.rfind(b"\n") + 1] if b"\n" in data else data  # do not cut a character
+    return _text(data, had_bom=had_bom, complete=complete)
+
+
+def _decode_other(data: bytes, syntax: str, *, had_bom: bool, complete: bool) -> Head:
+    """The head of a TOML or JSON front matter: through its closing line, within the size limit."""
+    end = closing_end(data, syntax)
+    if (end if end is not None else (0 if complete else len(data))) > MAX_FRONT_MATTER_BYTES:
+        closer = "'+++' line" if syntax == "toml" else "closing '}'"
+        return Head(had_bom=had_bom, problem=f"front matter over the limit of {MAX_FRONT_MATTER_BYTES} "
+                    f"bytes: no {closer} within it")  # fmt: skip
+    if end is not None:
+        data, complete = data[:end], False if end < len(data) else complete
+    elif not complete:
+        data = data[: data.rfind(b"\n") + 1] if b"\n" in data else data
+    return _text(data, had_bom=had_bom, complete=complete)
+
+
+def _text(data: bytes, *, had_bom: bool, complete: bool) -> Head:
+    """`data` decoded as strict UTF-8; an invalid byte is a problem at its line and byte column."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

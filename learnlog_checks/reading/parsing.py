@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from learnlog_checks.config import patterns
+from learnlog_checks.config import patterns, presets
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Tag
 from learnlog_checks.reading import dates, heads, splitting, yamlnodes
@@ -27,7 +27,7 @@ NOTE_FACTS: dict[str, tuple[Fact, str | None]] = {
 
 def parse_file(path: str, name: str, display: str, settings: Settings) -> FileFacts:
     """Read the file at `path` (`name` inside the posts folder, `display` in findings) as a post."""
-    return parse_head(heads.read_head(path), name, display, settings)
+    return parse_head(heads.read_head(path, settings.front_matter), name, display, settings)
 
 
 def parse_head(head: heads.Head, name: str, display: str, settings: Settings) -> FileFacts:
@@ -53,11 +53,17 @@ def parse_text(
     if had_bom:
         problems.append(Problem(Fact.BYTE_ORDER_MARK, START, "the file starts with a UTF-8 byte order mark"))
     file_date, file_day = _from_name(name, settings, problems)
-    block = splitting.split(text, complete=complete, limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024)
+    block = splitting.split(
+        text,
+        complete=complete,
+        limit_kb=heads.MAX_FRONT_MATTER_BYTES // 1024,
+        formats=settings.front_matter,
+        site=presets.site_name(settings.preset),
+    )
     if isinstance(block, splitting.SplitError):
         problems.append(Problem(Fact.SYNTAX, Pos(block.line, block.column), block.message))
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
-    document = yamlnodes.parse(block.yaml)
+    document = _parse_block(block)
     problems.extend(_meant(document, settings.tags_field))
     if document.fatal:
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
@@ -66,7 +72,7 @@ def parse_text(
         message = f"front matter is {kind}, not a mapping of keys such as 'title:'"
         problems.append(Problem(Fact.SYNTAX, Pos(2, 1), message))
         return FileFacts(_stub(display, name, file_date, file_day), tuple(problems))
-    post = _post(document, name, display, settings, block.yaml, file_date, file_day)
+    post = _post(document, name, display, settings, block, file_date, file_day)
     return FileFacts(post, tuple(problems))
 
 
@@ -79,6 +85,19 @@ def _meant(document: yamlnodes.Document, tags_field: str) -> list[Problem]:
     """The problems of parsing, but a comment after a tag string: tags are words, not text it cuts."""
     tags_at = document.positions.get((tags_field,))
     return [p for p in document.problems if p.fact is not Fact.CUT_BY_COMMENT or p.pos != tags_at]
+
+
+def _parse_block(block: splitting.Block) -> yamlnodes.Document:
+    """The front matter block parsed by the parser of its syntax."""
+    if block.syntax == "toml":
+        from learnlog_checks.reading import toml_front
+
+        return toml_front.parse(block.text, first_line=block.first_line)
+    if block.syntax == "json":
+        from learnlog_checks.reading import json_front
+
+        return json_front.parse(block.text, first_line=block.first_line)
+    return yamlnodes.parse(block.yaml)
 
 
 def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
@@ -96,10 +115,11 @@ def _stub(display: str, name: str, file_date: date | None, file_day: int | None)
 
 
 def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
-    basename = name.rsplit("/", 1)[-1]
+    basename = patterns.post_file_name(name, bundles=settings.bundles)
     regex = patterns.compile_filename(settings.filename)
     match = regex.match(basename)
-    canonical = patterns.published_as(basename, settings.filename) if match is None else None
+    jekyll = settings.preset == "jekyll"
+    canonical = patterns.published_as(basename, settings.filename) if match is None and jekyll else None
     if canonical is not None:  # a post all the same: checked, with a warning naming the right name
         message = (
             f"Jekyll publishes {basename!r} as a post, but its name does not follow {settings.filename!r}"
@@ -142,14 +162,19 @@ def _post(
     name: str,
     display: str,
     settings: Settings,
-    yaml_text: str,
+    block: splitting.Block,
     file_date: date | None,
     file_day: int | None,
 ) -> Post:
     data: dict[str, Any] = parsed.data
-    raw_date = data.get("date")
+    keys = _Keys(data, fold=settings.preset in presets.FOLDED_KEYS)
+    date_path, raw_date = keys.first_text(settings.date_keys)
     meta_date = _calendar_day(raw_date, settings.timezone) if isinstance(raw_date, str) else None
-    tags, as_string = _tags(data, parsed, settings.tags_field)
+    publish_path, raw_publish = keys.first_text(settings.publish_keys)
+    publish = _calendar_day(raw_publish, settings.timezone) if isinstance(raw_publish, str) else None
+    split = settings.tag_string == "split"
+    tags, as_string = _tags(data, parsed, settings.tags_field, split=split)
+    fields = {name: _tags(data, parsed, name, split=split) for name in settings.fields if name in data}
     title_day = _title_day(data.get("title"), settings.title)
     return Post(
         path=display,
@@ -163,9 +188,59 @@ def _post(
         title_day=title_day,
         tags=tags,
         tags_as_string=as_string,
-        suppressed=dict(_suppressions(yaml_text)),
+        suppressed=dict(_suppressions(block.text, block.first_line)),
         scalars=parsed.scalars,
+        syntax=block.syntax,
+        draft=keys.draft(settings.draft_key),
+        publish_date=publish,
+        date_key=str(date_path[0]) if date_path else "date",
+        date_path=date_path or ("date",),
+        publish_key=str(publish_path[0]) if publish_path and publish is not None else None,
+        fields=fields,
     )
+
+
+class _Keys:
+    """Front-matter values by key path; in any case of the keys with `fold` (Hugo lowercases them)."""
+
+    def __init__(self, data: dict[str, Any], *, fold: bool) -> None:
+        self.data = data
+        self.fold = fold
+        self._lower: dict[int, dict[str, str]] = {}  # id of a mapping -> its keys by their lowercase
+
+    def key(self, mapping: dict[str, Any], name: str) -> str | None:
+        if name in mapping:
+            return name
+        if not self.fold:
+            return None
+        lower = self._lower.get(id(mapping))
+        if lower is None:
+            lower = self._lower[id(mapping)] = {key.lower(): key for key in reversed(list(mapping))}
+        return lower.get(name.lower())
+
+    def at(self, spec: str) -> tuple[tuple[str, ...], Any] | None:
+        """The path and value of a dotted key such as `date.created`, or None when it is not there."""
+        node: Any = self.data
+        path: list[str] = []
+        for part in spec.split("."):
+            key = self.key(node, part) if isinstance(node, dict) else None
+            if key is None:
+                return None
+            path.append(key)
+            node = node[key]
+        return tuple(path), node
+
+    def first_text(self, specs: tuple[str, ...]) -> tuple[tuple[str, ...] | None, Any]:
+        """The first of `specs` present: its path and value (text when it is a date); else (None, None)."""
+        for spec in specs:
+            found = self.at(spec)
+            if found is not None and not isinstance(found[1], dict):
+                return found
+        return None, None
+
+    def draft(self, spec: str | None) -> bool:
+        found = self.at(spec) if spec else None
+        return found is not None and (found[1] is True or found[1] == "true")
 
 
 def _calendar_day(raw: str, zone: str) -> date | None:
@@ -176,7 +251,10 @@ def _calendar_day(raw: str, zone: str) -> date | None:
         return None
 
 
-def _tags(data: dict[str, Any], parsed: yamlnodes.Document, field: str) -> tuple[tuple[Tag, ...], bool]:
+def _tags(
+    data: dict[str, Any], parsed: yamlnodes.Document, field: str, *, split: bool = True
+) -> tuple[tuple[Tag, ...], bool]:
+    """The tags of `field`, and whether it was one string (`split` on spaces as Jekyll does, or one tag)."""
     value = data.get(field)
     where = parsed.positions.get((field,), START)
     if value is None:
@@ -184,6 +262,8 @@ def _tags(data: dict[str, Any], parsed: yamlnodes.Document, field: str) -> tuple
     if isinstance(value, str):
         if (field,) in parsed.scalars:  # a date, kept as text: one tag of the wrong type
             return (Tag(value, where, parsed.scalars[(field,)][0]),), False
+        if not split:
+            return (Tag(value, where),), True
         return tuple(Tag(word, where) for word in value.split()), True
     if not isinstance(value, list):
         return (_tag(value, (field,), parsed, where),), False
@@ -211,11 +291,11 @@ def _title_day(title: Any, pattern: str | None) -> int | None:
     return int(match["day"]) if match else None
 
 
-def _suppressions(yaml_text: str) -> Iterator[tuple[int, frozenset[str]]]:
+def _suppressions(text: str, first_line: int = 2) -> Iterator[tuple[int, frozenset[str]]]:
     """`# learnlog: ignore[rule, …]` at a line's end silences that line; alone on a line, the file."""
-    if "learnlog:" not in yaml_text:
+    if "learnlog:" not in text:
         return
-    for number, line in enumerate(yaml_text.split("\n"), start=2):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         match = SUPPRESS.search(line)
         if match:
             names = frozenset(part.strip() for part in match.group(1).split(",") if part.strip())

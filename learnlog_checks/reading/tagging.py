@@ -7,7 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
-from learnlog_checks.model import Post
+from learnlog_checks.config.settings import Settings, TagField
+from learnlog_checks.model import Post, Tag
 
 
 def fold(tag: str) -> str:
@@ -75,11 +76,12 @@ def missing_comma(tag: str, known: Iterable[str]) -> list[str] | None:
     return None
 
 
-def resolved(post: Post, aliases: Mapping[str, str]) -> set[str]:
-    """The post's text tags with aliases replaced by the tags they stand for, in Unicode form NFC."""
+def resolved(post: Post, aliases: Mapping[str, str], tags: Iterable[Tag] | None = None) -> set[str]:
+    """The post's text tags (of the main field, or `tags`) with aliases replaced by the tags they stand
+    for, in Unicode form NFC."""
     return {
         unicodedata.normalize("NFC", aliases.get(tag.text, tag.text))
-        for tag in post.tags
+        for tag in (post.tags if tags is None else tags)
         if tag.yaml_type == "str"
     }
 
@@ -109,6 +111,21 @@ class Spellings(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.aliases)
+
+
+def fields_of(post: Post, settings: Settings) -> list[tuple[TagField, tuple[Tag, ...], bool]]:
+    """Each tag field of the log with the post's tags in it and whether it was one string; main first."""
+    main, *others = settings.tag_fields()
+    found = [(main, post.tags, post.tags_as_string)]
+    for spec in others:
+        tags, as_string = post.fields.get(spec.name, ((), False))
+        found.append((spec, tags, as_string))
+    return found
+
+
+def in_field(field: TagField, settings: Settings) -> str:
+    """What a message adds to name a tag's field: nothing for the main one, else " in 'categories'"."""
+    return "" if field.name == settings.tags_field else f" in {field.name!r}"
 
 
 def type_word(kind: str) -> str:

@@ -18,11 +18,11 @@ from learnlog_checks.rules._api import Context, PostRule
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
     start = ctx.settings.start
-    if start is None or post.day is None or post.date is None:
+    if start is None or post.day is None or post.date is None or post.draft:
         return
     expected = start + timedelta(days=post.day - 1)
     if post.date != expected:
-        where = post.key_pos("date") if post.meta_date else post.line_of(())
+        where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
         message = f"day {post.day} should be dated {expected.isoformat()}, found {post.date.isoformat()}"
         number = (post.date - start).days + 1
         hint = f"if the date is right, this is day {number}" if number >= 1 else None

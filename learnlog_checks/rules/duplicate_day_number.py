@@ -19,7 +19,7 @@ from learnlog_checks.rules._api import CollectionRule, Context
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
     first: dict[int, Post] = {}
     for post in sorted(posts, key=lambda p: (p.date or p.file_date or ctx.today, p.name)):
-        if post.day is None:
+        if post.day is None or post.draft:
             continue
         earlier = first.setdefault(post.day, post)
         if earlier is not post:

@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
+from learnlog_checks.reading.tagging import fields_of, in_field
 from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    seen: set[str] = set()
-    for tag in post.tags:
-        if tag.text in seen:
-            yield RULE.on(
-                post, tag.pos, f"tag {tag.text!r} is listed twice", suggestion="remove the second one"
-            )
-        seen.add(tag.text)
+    for field, tags, _ in fields_of(post, ctx.settings):
+        seen: set[str] = set()
+        where = in_field(field, ctx.settings)
+        for tag in tags:
+            if tag.text in seen:
+                message = f"tag {tag.text!r} is listed twice{where}"
+                yield RULE.on(post, tag.pos, message, suggestion="remove the second one")
+            seen.add(tag.text)
 
 
 RULE = PostRule(code="LL013", name="duplicate-tag", doc=__doc__ or "", check=check, fixable=True)

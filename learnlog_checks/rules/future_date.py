@@ -19,8 +19,16 @@ from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    if post.draft:
+        return
+    if post.publish_date is not None and post.publish_key is not None:
+        if post.publish_date > ctx.today:
+            when, today = post.publish_date.isoformat(), ctx.today.isoformat()
+            message = f"{post.publish_key} is {when}, after today ({today})"
+            yield RULE.on(post, post.key_pos(post.publish_key), message)
+        return
     if post.date is not None and post.date > ctx.today:
-        where = post.key_pos("date") if post.meta_date else post.line_of(())
+        where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
         zone = ctx.settings.timezone
         message = f"dated {post.date.isoformat()}, after today ({ctx.today.isoformat()} in {zone})"
         hint = None

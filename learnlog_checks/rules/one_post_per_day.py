@@ -23,11 +23,11 @@ from learnlog_checks.rules._api import CollectionRule, Context
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
     first: dict[date, Post] = {}
     for post in sorted(posts, key=lambda p: (p.day if p.day is not None else 1 << 60, p.name)):
-        if post.date is None:
+        if post.date is None or post.draft:
             continue
         earlier = first.setdefault(post.date, post)
         if earlier is not post:
-            where = post.key_pos("date") if post.meta_date else post.line_of(())
+            where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
             zone = ctx.settings.timezone
             message = f"{post.date.isoformat()} (a day in {zone}) already has a post: {earlier.path}"
             yield RULE.on(post, where, message, suggestion=_zone_hint((earlier, post), zone))

@@ -14,20 +14,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import resolved
+from learnlog_checks.reading.tagging import fields_of, in_field, resolved
 from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    if not post.tags:
-        return  # the schema reports a post without tags
-    tags = resolved(post, ctx.settings.aliases)
-    where = post.key_pos(ctx.settings.tags_field)
-    for requirement in ctx.settings.require:
-        trigger = next((t for t in requirement.when_any if t in tags), None)
-        if trigger is not None and not tags.intersection(requirement.need_one_of):
-            options = ", ".join(repr(t) for t in requirement.need_one_of)
-            yield RULE.on(post, where, f"a post tagged {trigger!r} needs one of: {options}")
+    for field, given, _ in fields_of(post, ctx.settings):
+        if not given:
+            continue  # the schema reports a post without tags
+        tags = resolved(post, field.aliases, given)
+        where = post.key_pos(field.name)
+        named = in_field(field, ctx.settings)
+        for requirement in field.require:
+            trigger = next((t for t in requirement.when_any if t in tags), None)
+            if trigger is not None and not tags.intersection(requirement.need_one_of):
+                options = ", ".join(repr(t) for t in requirement.need_one_of)
+                yield RULE.on(post, where, f"a post tagged {trigger!r}{named} needs one of: {options}")
 
 
 RULE = PostRule(code="LL017", name="required-tags", doc=__doc__ or "", check=check)

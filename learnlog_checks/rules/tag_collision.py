@@ -13,20 +13,32 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding, Post, Tag
 from learnlog_checks.reading.tagging import fold
 from learnlog_checks.rules._api import CollectionRule, Context
 
 
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
-    if ctx.settings.tags:
-        return
-    counts = Counter(tag.text for post in posts for tag in post.tags if tag.yaml_type == "str")
+    main = ctx.settings.tags_field
+    for field in ctx.settings.tag_fields():
+        if not field.tags:
+            yield from _check_field(posts, None if field.name == main else field.name)
+
+
+def _tags(post: Post, name: str | None) -> tuple[Tag, ...]:
+    """The post's tags in the field `name` (None: the main one)."""
+    if name is None:
+        return post.tags
+    return post.fields.get(name, ((), False))[0]
+
+
+def _check_field(posts: Sequence[Post], name: str | None) -> Iterator[Finding]:
+    counts = Counter(tag.text for post in posts for tag in _tags(post, name) if tag.yaml_type == "str")
     meant: dict[str, str] = {}
     for text, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         meant.setdefault(fold(text), text)
     for post in posts:
-        for tag in post.tags:
+        for tag in _tags(post, name):
             if tag.yaml_type != "str":
                 continue
             main = meant[fold(tag.text)]

@@ -14,17 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import form_problem
+from learnlog_checks.reading.tagging import fields_of, form_problem
 from learnlog_checks.rules._api import Context, PostRule
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    if ctx.settings.tags:
-        return
-    for tag in post.tags:
-        message = form_problem(tag.text) if tag.yaml_type == "str" else None
-        if message is not None:
-            yield RULE.on(post, tag.pos, message)
+    for field, tags, _ in fields_of(post, ctx.settings):
+        if field.tags:
+            continue
+        for tag in tags:
+            message = form_problem(tag.text) if tag.yaml_type == "str" else None
+            if message is not None:
+                yield RULE.on(post, tag.pos, message)
 
 
 RULE = PostRule(code="LL021", name="tag-format", doc=__doc__ or "", check=check)

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post
-from learnlog_checks.reading.tagging import type_word
+from learnlog_checks.model import Finding, Post, Tag
+from learnlog_checks.reading.tagging import fields_of, type_word
 from learnlog_checks.rules._api import Context, PostRule
 
 NESTED = {"seq": "a list", "map": "a mapping"}
 
 
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
-    for tag in post.tags:
+    for _, tags, _ in fields_of(post, ctx.settings):
+        yield from _check_tags(post, tags)
+
+
+def _check_tags(post: Post, tags: tuple[Tag, ...]) -> Iterator[Finding]:
+    for tag in tags:
         if tag.yaml_type == "str":
             continue
         if tag.yaml_type in NESTED:
@@ -27,7 +32,7 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         elif tag.yaml_type == "null":
             yield RULE.on(post, tag.pos, "empty tag", suggestion="remove the empty item")
         else:
-            message = f"tag {tag.text!r} is read by YAML as a {type_word(tag.yaml_type)}"
+            message = f"tag {tag.text!r} is read by {post.syntax_name} as a {type_word(tag.yaml_type)}"
             yield RULE.on(post, tag.pos, message, suggestion=f"quote it: '{tag.text}'")
 
 

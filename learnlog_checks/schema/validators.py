@@ -39,13 +39,46 @@ def builtin_text() -> str:
 
 
 @lru_cache(maxsize=8)
-def builtin(tags_field: str) -> dict[str, Any]:
-    """The built-in schema with 'tags' renamed to the log's tags field."""
+def builtin(
+    tags_field: str,
+    required: tuple[str, ...] = ("title",),
+    *,
+    date_mapping: bool = False,
+    others: tuple[tuple[str, bool], ...] = (),
+) -> dict[str, Any]:
+    """The built-in schema with 'tags' renamed to the log's tags field, requiring `required` and the tags.
+
+    With `date_mapping` (MkDocs Material), `date` may also be a mapping whose `created` is the date.
+    `others` are more tag fields (name, whether a post needs one): lists of unique strings too.
+    """
     schema: dict[str, Any] = json.loads(builtin_text())
     if tags_field != "tags":
         schema["properties"][tags_field] = schema["properties"].pop("tags")
-        schema["required"] = [tags_field if key == "tags" else key for key in schema["required"]]
+    tags = schema["properties"][tags_field]
+    schema["required"] = [*dict.fromkeys([*required, tags_field])]
+    for name, needed in others:
+        field = {**copy.deepcopy(tags), "description": f"More tags: a list of unique strings ({name})."}
+        if not needed:
+            field.pop("minItems")
+        schema["properties"][name] = field
+        schema["required"] += [name] if needed else []
+    if date_mapping:
+        date = schema["properties"]["date"]
+        schema["properties"]["date"] = {
+            "description": "The post's date (YYYY-MM-DD), or a mapping whose 'created' is the date.",
+            "type": ["string", "object"],
+            "pattern": date["pattern"],
+            "required": ["created"],
+            "properties": {"created": {"type": "string", "pattern": date["pattern"]}},
+        }
     return schema
+
+
+def builtin_for(settings: Settings) -> dict[str, Any]:
+    """The built-in schema of a log with these settings."""
+    mapping = any("." in key for key in settings.date_keys)
+    others = tuple((f.name, f.required) for f in settings.fields.values())
+    return builtin(settings.tags_field, settings.required, date_mapping=mapping, others=others)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,10 +312,10 @@ def _relative(path: Path, root: Path) -> str:
 
 def effective(settings: Settings, user: dict[str, Any] | None, *, with_tags: bool = True) -> dict[str, Any]:
     """The whole schema of a post, as `learnlog-check schema` prints it for editors."""
-    schema = copy.deepcopy(builtin(settings.tags_field))
-    if with_tags and settings.tags:
-        items = schema["properties"][settings.tags_field]["items"]
-        items["enum"] = sorted(settings.tags)
+    schema = copy.deepcopy(builtin_for(settings))
+    for field in settings.tag_fields() if with_tags else ():
+        if field.tags:
+            schema["properties"][field.name]["items"]["enum"] = sorted(field.tags)
     if user is None:
         return schema
     return {"$schema": schema["$schema"], "title": schema["title"], "allOf": [schema, user]}
@@ -296,7 +329,8 @@ class Validators:
 
     def __init__(self, settings: Settings, user: dict[str, Any] | None) -> None:
         self.tags_field = settings.tags_field
-        self.schemas = [builtin(settings.tags_field)] + ([user] if user is not None else [])
+        self.tag_fields = frozenset(f.name for f in settings.tag_fields())
+        self.schemas = [builtin_for(settings)] + ([user] if user is not None else [])
         self._quick = [quickschema.compile_schema(s) for s in self.schemas]
         self._validators: list[Validator] | None = None
         self._user = user
@@ -362,13 +396,17 @@ class Validators:
     def _reported_elsewhere(self, error: ValidationError, post: Post) -> bool:
         """Tag types, duplicates and a tag string are reported by their own rules."""
         path = tuple(error.absolute_path)
-        if not path or path[0] != self.tags_field:
+        if not path or path[0] not in self.tag_fields:
             return False
         if len(path) == 2 and error.validator == "type":
             return True  # tag-type
         if len(path) == 1 and error.validator == "uniqueItems":
             return True  # duplicate-tag
-        return len(path) == 1 and error.validator == "type" and post.tags_as_string
+        if path[0] == self.tags_field:
+            as_string = post.tags_as_string
+        else:
+            as_string = post.fields.get(str(path[0]), ((), False))[1]
+        return len(path) == 1 and error.validator == "type" and as_string
 
 
 def _registry(user: dict[str, Any] | None) -> Any:
@@ -424,7 +462,10 @@ def _message(error: ValidationError, post: Post, path: KeyPath) -> str:
         return f"missing required key {missing!r}" if missing is not None else _clip(error.message)
     if validator == "type" and path in post.scalars:
         kind, source = post.scalars[path]
-        return f"{where}: {source!r} is read by YAML as a {type_word(kind)}, expected {_type_words(value)}"
+        syntax = post.syntax_name
+        return (
+            f"{where}: {source!r} is read by {syntax} as a {type_word(kind)}, expected {_type_words(value)}"
+        )
     if validator == "type":
         return f"{where}: expected {_type_words(value)}, found {_json_type(error.instance)}"
     if (
