@@ -173,6 +173,7 @@ def test_fix_edits_toml_in_place_and_keeps_every_other_byte(tmp_path: Path) -> N
     assert done.stderr.splitlines() == [
         "posts/2024-01-02-day-1.md:3:10: fixed: tag 'mathematics' -> 'math-for-ml'",
         "posts/2024-01-02-day-1.md:4:4: fixed: removed the repeated tag 'theory'",
+        "Fixed 2 findings, 0 remaining.",
     ]
     again = run_cli(tmp_path, "check", "--fix", "--no-cache", "--today", "2026-01-01")
     assert again.returncode == 0 and "fixed" not in again.stderr

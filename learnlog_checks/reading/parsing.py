@@ -138,6 +138,8 @@ def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[
     return file_date, day
 
 
+# Files beside the posts that are never posts themselves: no rename is offered for them.
+ASSET_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf", "mp4", "webm"})
 JEKYLL_DATED = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}-")  # how a name of Jekyll's _posts must start
 
 
@@ -152,7 +154,10 @@ def _name_problem(basename: str, settings: Settings) -> Problem:
             message += "; Jekyll never publishes a post whose name does not start with its date"
         elif ext not in patterns.JEKYLL_POST_EXTENSIONS:
             message += f"; Jekyll copies a '.{ext}' file as it is, not as a post page"
-    new = patterns.renamed(basename, settings.filename)
+    elif not basename.lower().endswith(".md") and settings.filename.endswith(".md"):
+        message += "; without '.md' the site never publishes it"
+    asset = basename.rpartition(".")[2].lower() in ASSET_EXTENSIONS
+    new = None if asset else patterns.renamed(basename, settings.filename)
     hint = f"rename it to {new!r}" if new else "rename it, or add it to 'exclude' if it is not a post"
     return Problem(Fact.FILE_NAME, START, message, hint)
 
