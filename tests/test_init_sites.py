@@ -110,8 +110,8 @@ def test_init_on_a_hugo_site_with_toml_and_page_bundles(tmp_path: Path) -> None:
         "2024-01-15 (if the date is right, this is day 14)",
         "content/posts/day-5.md:1:1: error duplicate-day-number day 5 is already used by "
         "content/posts/day-05.md",
-        "content/posts/day-5.md:3:1: error one-post-per-day 2024-01-06 (a day in Europe/Berlin) already has a post: "
-        "content/posts/day-05.md",
+        "content/posts/day-5.md:3:1: error one-post-per-day 2024-01-06 (a day in Europe/Berlin) already has "
+        "a post: content/posts/day-05.md",
     ]
 
 
@@ -135,8 +135,8 @@ def test_init_on_a_material_blog_reads_categories_allowed(tmp_path: Path) -> Non
         "docs/blog/posts/day-3.md:4:5: error allowed-tags unknown tag 'Learnign' (did you mean 'Learning'?)",
         "docs/blog/posts/day-4.md:2:7: error date-field date '2024-13-05' is not a real date; write "
         "YYYY-MM-DD",
-        "docs/blog/posts/day-6.md:2:1: error one-post-per-day 2024-01-06 (a day in UTC) already has a post: "
-        "docs/blog/posts/day-5.md",
+        "docs/blog/posts/day-6.md:2:1: error one-post-per-day 2024-01-06 (a day in UTC) already has a "
+        "post: docs/blog/posts/day-5.md",
         "docs/blog/posts/day-6.md:2:1: error day-matches-date day 6 should be dated 2024-01-07, found "
         "2024-01-06 (if the date is right, this is day 5)",
     ]

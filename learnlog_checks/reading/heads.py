@@ -129,6 +129,12 @@ def _place(data: bytes, offset: int, shift: int) -> tuple[int, int]:
 
 
 def _mixed(data: bytes, shift: int) -> Note | None:
+    lone_or_crlf = data.count(b"\r")
+    if not lone_or_crlf:
+        return None  # LF only: the common case, answered without walking the lines
+    lf_or_crlf = data.count(b"\n")
+    if not lf_or_crlf or lone_or_crlf == lf_or_crlf == data.count(b"\r\n"):
+        return None  # lone CR only, or CRLF only
     first: bytes | None = None
     for number, match in enumerate(BREAK.finditer(data), start=1):
         kind = match.group()
@@ -143,8 +149,14 @@ def _mixed(data: bytes, shift: int) -> Note | None:
 
 def _bad_body(data: bytes, front_lines: int, shift: int) -> Note | None:
     """A NUL byte or invalid UTF-8 after the front matter's `front_lines` lines, the first one."""
-    starts = [0, *(match.end() for match in BREAK.finditer(data))]
-    start = starts[front_lines] if front_lines < len(starts) else len(data)
+    start = 0
+    if front_lines:
+        for count, match in enumerate(BREAK.finditer(data), start=1):
+            if count == front_lines:
+                start = match.end()
+                break
+        else:
+            start = len(data)
     body = data[start:]
     nul = body.find(b"\0")
     try:
