@@ -1,15 +1,21 @@
-"""The console script `learnlog-check`: a fast start for the common `check`, the Typer app for the rest.
+"""The console script `learnlog-check`: a fast start for the common command lines, Typer for the rest.
 
-`check` followed only by paths and the flags --strict, --fix and --no-cache (how the pre-commit hook calls
-it, and how most people type it) runs `commands.check.run` without loading Typer, which costs more than
-checking a staged post. Every other command line goes to the Typer app in `cli`, which parses it, prints
-help and usage errors, and calls the same `run`. Either way an unexpected error is one line and exit 2.
+Loading Typer costs more than checking a staged post (about 60 ms), so the command lines the hooks and
+CI run, and most people type, are parsed here and go straight to the command's `run`:
+
+- `check` with paths and the flags --strict, --fix and --no-cache (`cli.check.run`);
+- `index` with --check, --exit-non-zero-on-change and --no-cache (`cli.index.run`);
+- `stats` with --no-cache and `--format text|json|markdown` (`cli.stats.run`).
+
+Every other command line goes to the Typer app in `cli.app`, which parses it, prints help and usage
+errors, and calls the same `run`. Either way an unexpected error is one line and exit 2.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +25,57 @@ if TYPE_CHECKING:
     from learnlog_checks.cli.check import CheckRequest
 
 FLAGS = frozenset({"--strict", "--fix", "--no-cache"})
+INDEX_FLAGS = frozenset({"--check", "--exit-non-zero-on-change", "--no-cache"})
+STATS_FORMAT = frozenset({"--format", "-f"})
+
+
+def fast_run(argv: list[str]) -> Callable[[], int] | None:
+    """The command to run for `argv` without Typer, or None when Typer must parse it."""
+    if not argv:
+        return None
+    if argv[0] == "check":
+        request = fast_check(argv)
+        if request is None:
+            return None
+        from learnlog_checks.cli import check
+
+        return lambda: check.run(request)
+    if argv[0] == "index":
+        flags = set(argv[1:])
+        if len(flags) != len(argv) - 1 or not flags <= INDEX_FLAGS:
+            return None
+        from learnlog_checks.cli import index
+
+        return lambda: index.run(
+            check="--check" in flags,
+            exit_non_zero_on_change="--exit-non-zero-on-change" in flags,
+            no_cache="--no-cache" in flags,
+        )
+    if argv[0] == "stats":
+        return _fast_stats(argv[1:])
+    return None
+
+
+def _fast_stats(args: list[str]) -> Callable[[], int] | None:
+    from learnlog_checks.cli import stats
+    from learnlog_checks.cli.check import TODAY_ENV
+
+    output_format, no_cache = "text", False
+    rest = iter(args)
+    for arg in rest:
+        name, _, value = arg.partition("=")
+        if arg == "--no-cache" and not no_cache:
+            no_cache = True
+        elif name == "--format" and value in stats.FORMATS:
+            output_format = value
+        elif arg in STATS_FORMAT:
+            output_format = next(rest, "")
+            if output_format not in stats.FORMATS:
+                return None  # Typer names the missing or wrong value
+        else:
+            return None
+    today = os.environ.get(TODAY_ENV) or None
+    return lambda: stats.run(output_format=output_format, today=today, no_cache=no_cache)
 
 
 def fast_check(argv: list[str]) -> CheckRequest | None:
@@ -54,16 +111,13 @@ def fast_check(argv: list[str]) -> CheckRequest | None:
 def main() -> None:
     """Entry point of the console script: no traceback for the user unless LEARNLOG_CHECK_DEBUG=1."""
     try:
-        request = fast_check(sys.argv[1:])
-        if request is None:
+        command = fast_run(sys.argv[1:])
+        if command is None:
             from learnlog_checks.cli.app import app
 
             app()
         else:
-            from learnlog_checks.cli.check import run
-
-            code = run(request)
-            _exit_now(code)
+            _exit_now(command())
     except WriteFailed as exc:  # the world's fault (full disk, read-only folder, a link): exit 2
         sys.stderr.write(f"learnlog-check: error: {exc}\n")
         sys.exit(2)

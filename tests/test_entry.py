@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from learnlog_checks.cli.app import app
-from learnlog_checks.entry import fast_check
+from learnlog_checks.entry import fast_check, fast_run
 from tests.helpers import TODAY, Log, daily, post
 
 DAY_3 = "_posts/2024-01-04-day-3.md"
@@ -71,7 +71,6 @@ def test_fast_start_fixes_as_typer_does(log: Log) -> None:
     "argv",
     [
         [],
-        ["index"],
         ["check", "--help"],
         ["check", "--format", "json"],
         ["check", "-f", "json"],
@@ -84,6 +83,61 @@ def test_fast_start_fixes_as_typer_does(log: Log) -> None:
 )
 def test_every_other_command_line_goes_to_typer(argv: list[str]) -> None:
     assert fast_check(argv) is None
+    assert fast_run(argv) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["index", "--check"],
+        ["index"],
+        ["index", "--exit-non-zero-on-change", "--no-cache"],
+        ["stats"],
+        ["stats", "--format", "json"],
+        ["stats", "--format=markdown", "--no-cache"],
+        ["stats", "-f", "text"],
+    ],
+)
+def test_index_and_stats_start_fast_and_say_what_typer_says(
+    make_log: Callable[..., Log], args: list[str]
+) -> None:
+    assert fast_run(args) is not None
+    outputs = []
+    for through_typer in (False, True):
+        log = make_log(daily(4))  # the same log each time: the first run's pages must not change the second
+        extra = ["--config", str(log.root / "learnlog.toml")] if through_typer else []  # Typer's job
+        assert (fast_run([*args, *extra]) is None) is through_typer
+        run = script(*args, *extra)
+        assert "Traceback" not in run.stderr
+        written = (
+            sorted(p.name for p in (log.root / "tags").glob("*")) if (log.root / "tags").is_dir() else []
+        )
+        outputs.append((run.returncode, run.stdout, run.stderr, written))
+        subprocess.run(["rm", "-rf", str(log.root)], check=True)
+    assert outputs[0] == outputs[1]
+    assert "typer" not in imported_in_fresh_log(make_log, args)
+
+
+def imported_in_fresh_log(make_log: Callable[..., Log], args: list[str]) -> set[str]:
+    make_log(daily(4))
+    return imported(*args)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["index", "--help"],
+        ["index", "--check", "--check"],
+        ["index", "--chec"],
+        ["stats", "--format"],
+        ["stats", "--format", "yaml"],
+        ["stats", "-f=json"],
+        ["stats", "--today", "2024-01-01"],
+        ["stats", "--no-cache", "--no-cache"],
+    ],
+)
+def test_other_index_and_stats_command_lines_go_to_typer(argv: list[str]) -> None:
+    assert fast_run(argv) is None
 
 
 def imported(*args: str) -> set[str]:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from learnlog_checks.cli.check import COLORS, FORMAT_ENV, FORMATS
-from learnlog_checks.cli.options import ConfigOpt, QuietOpt, TodayOpt
+from learnlog_checks.cli.options import ConfigOpt, FiguresFormatOpt, NoCacheOpt, QuietOpt, TodayOpt
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -142,19 +142,62 @@ def rules(
         sys.stdout.write(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {summary}\n")
 
 
-# Commands in their own modules (learnlog_checks/commands/<name>.py, each with a `command` function).
-# from learnlog_checks.cli import index as _index
-# app.command(name="index")(_index.command)
+@app.command()
+def index(
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 naming each page that would change.")
+    ] = False,
+    exit_non_zero_on_change: Annotated[
+        bool,
+        typer.Option(
+            "--exit-non-zero-on-change",
+            help="Exit 1 when a page was written or removed (for hooks: new pages are untracked files).",
+        ),
+    ] = False,
+    config_path: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write one page per tag and an overview with charts into index_dir; only changed files are written.
+
+    Example: learnlog-check index --check   (writes nothing; exit 1 naming each stale page)
+    """
+    from learnlog_checks.cli import index as run_index
+
+    code = run_index.run(
+        check=check,
+        exit_non_zero_on_change=exit_non_zero_on_change,
+        config_path=config_path,
+        no_cache=no_cache,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def stats(
+    output_format: FiguresFormatOpt = "text",
+    config_path: ConfigOpt = None,
+    today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes.
+
+    Example: learnlog-check stats --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from learnlog_checks.cli import stats as run_stats
+
+    code = run_stats.run(output_format=output_format, config_path=config_path, today=today, no_cache=no_cache)
+    raise typer.Exit(code)
+
+
+# The other commands live in their own modules (learnlog_checks/cli/<name>.py, each a `command`); `check`,
+# `index` and `stats` are above, their work in cli/check.py, cli/index.py and cli/stats.py without Typer,
+# so that `entry` can run them without loading it.
 from learnlog_checks.cli import history as _history  # noqa: E402
-from learnlog_checks.cli import index as _index  # noqa: E402
 from learnlog_checks.cli import init as _init  # noqa: E402
 from learnlog_checks.cli import new as _new  # noqa: E402
 from learnlog_checks.cli import schema as _schema  # noqa: E402
-from learnlog_checks.cli import stats as _stats  # noqa: E402
 from learnlog_checks.cli import today as _today  # noqa: E402
 
-app.command(name="index")(_index.command)
-app.command(name="stats")(_stats.command)
 app.command(name="new")(_new.command)
 app.command(name="init")(_init.command)
 app.command(name="schema")(_schema.command)

@@ -22,11 +22,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
-
-import typer
-
-from learnlog_checks.cli.options import ConfigOpt, NoCacheOpt
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig, Settings
@@ -36,24 +32,15 @@ if TYPE_CHECKING:
     from learnlog_checks.model import Post
 
 
-def command(
-    check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 naming each page that would change.")
-    ] = False,
-    exit_non_zero_on_change: Annotated[
-        bool,
-        typer.Option(
-            "--exit-non-zero-on-change",
-            help="Exit 1 when a page was written or removed (for hooks: new pages are untracked files).",
-        ),
-    ] = False,
-    config_path: ConfigOpt = None,
-    no_cache: NoCacheOpt = False,
-) -> None:
-    """Write one page per tag and an overview with charts into index_dir; only changed files are written.
-
-    Example: learnlog-check index --check   (writes nothing; exit 1 naming each stale page)
-    """
+def run(
+    *,
+    check: bool = False,
+    exit_non_zero_on_change: bool = False,
+    config_path: Path | None = None,
+    no_cache: bool = False,
+) -> int:
+    """Write one page per tag and an overview with charts into index_dir (only changed files are
+    written), or with `check` report whether they are current; the exit code (see the module's)."""
     from learnlog_checks import atomic, engine, index
     from learnlog_checks.cli import common
     from learnlog_checks.index import folder_sync, layouts
@@ -102,8 +89,7 @@ def command(
     except folder_sync.Busy as exc:
         common.fail(_shown(str(exc)), 2)
     _report_written(loaded, todo, frame if framed else None, layout.reason)
-    if exit_non_zero_on_change and not (todo.current and not framed):
-        raise typer.Exit(1)
+    return 1 if exit_non_zero_on_change and not (todo.current and not framed) else 0
 
 
 def _held_back(loaded: LoadedConfig, by_tag: Mapping[str, Sequence[Post]], *, no_cache: bool) -> set[str]:
@@ -268,9 +254,9 @@ def _report_check(
     if lines:
         sys.stdout.write("the tag index is stale; run `learnlog-check index` to update it\n")
     if lines or leftovers:
-        raise typer.Exit(1)
+        raise SystemExit(1)  # through the folder's lock, which is released on the way out
     sys.stdout.write("the tag index is current\n")
-    raise typer.Exit(0)
+    raise SystemExit(0)
 
 
 def _report_written(loaded: LoadedConfig, todo: Plan, frame: Path | None, reason: str) -> None:

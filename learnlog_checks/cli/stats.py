@@ -5,21 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from learnlog_checks.cli.options import ConfigOpt, FiguresFormatOpt, NoCacheOpt, TodayOpt
-
 FORMATS = ("text", "json", "markdown")
 
 
-def command(
-    output_format: FiguresFormatOpt = "text",
-    config_path: ConfigOpt = None,
-    today: TodayOpt = None,
-    no_cache: NoCacheOpt = False,
-) -> None:
-    """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes.
-
-    Example: learnlog-check stats --format markdown >> "$GITHUB_STEP_SUMMARY"
-    """
+def run(
+    *,
+    output_format: str = "text",
+    config_path: Path | None = None,
+    today: str | None = None,
+    no_cache: bool = False,
+) -> int:
+    """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes."""
     from learnlog_checks import engine
     from learnlog_checks.cli import common
     from learnlog_checks.index import stats
@@ -31,3 +27,4 @@ def command(
     log = engine.read(loaded, cwd=Path.cwd(), cache=not no_cache)  # what a `check` stored, if current
     figures = stats.compute(log.posts, loaded.settings, today=day)
     sys.stdout.write(stats.RENDERERS[output_format](figures))
+    return 0
