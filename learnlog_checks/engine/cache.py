@@ -81,6 +81,10 @@ class Cache:
             self._digests = final
         return [record for record in found if record is not None]
 
+    def log_digest(self, items: Sequence[stage.Item]) -> str:
+        """One digest of every item's digest (each file's head, read, never parsed): the whole log."""
+        return _log_digest(self._digests_of(items))
+
     def _digests_of(self, items: Sequence[stage.Item]) -> list[str]:
         if self._digests is None:
             formats = self.job.settings.front_matter

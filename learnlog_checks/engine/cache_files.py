@@ -6,6 +6,8 @@ How the read path and the lint loop use them is `cache`; this module is what is 
 - `verdict.json`: the findings of the whole log for one digest of all its files, so that checking an
   unchanged log reads every head but parses nothing.
 - `config.json`: the validated settings of the config file, for its bytes (see `config.load`).
+- `index.json`, `stats.json`: what `index` built and what `stats` printed, for one digest of all the
+  files and the other inputs of each (see `derived`), so that an unchanged log builds nothing again.
 
 All carry the run's key: the tool version, the config, the user schema and every file it pulls in, the
 log root, the YAML parser and the cache folder itself (a cache copied or committed elsewhere is never
@@ -33,6 +35,7 @@ from learnlog_checks.stored import FOLDER, FORMAT, Writer
 
 POSTS = "posts.jsonl"
 VERDICT = "verdict.json"
+DERIVED = ("index", "stats")  # the names of the derived results, each kept in `<name>.json`
 
 
 def key(root: Path, settings_json: str, user_schema: dict[str, Any] | None) -> str:
@@ -99,6 +102,21 @@ class Store:
         data = {"today": today.isoformat(), "log": log_digest, "findings": findings}
         writer = self._writer(VERDICT)
         writer.write(stored.seal(data, self.key))
+        writer.close()
+
+    def derived(self, name: str, log_digest: str, inputs: str) -> dict[str, Any] | None:
+        """The result `name` kept for this key, the files' digest and `inputs`, or None."""
+        raw = stored.read(self.folder / f"{name}.json") if self.usable and name in DERIVED else None
+        data = None if raw is None else stored.unseal(raw, self.key)
+        if data is not None and data.get("log") == log_digest and data.get("inputs") == inputs:
+            result = data.get("result")
+            return dict(result) if isinstance(result, dict) else None
+        return None
+
+    def write_derived(self, name: str, log_digest: str, inputs: str, result: dict[str, Any]) -> None:
+        assert name in DERIVED, name
+        writer = self._writer(f"{name}.json")
+        writer.write(stored.seal({"log": log_digest, "inputs": inputs, "result": result}, self.key))
         writer.close()
 
     def header(self) -> str | None:

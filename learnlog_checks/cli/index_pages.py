@@ -1,0 +1,271 @@
+"""What `index` writes: the pages built from the log, or those it built last time when nothing changed.
+
+The pages depend on every post's record, the settings, the tag pages' layout and the history's pictures.
+Built, they are kept in the log's cache (`engine.derived`) under the digest of all the files and of the
+other inputs; the next run that finds every file, the layout and the history as they were (and every
+tag page still in the folder) takes them, with the warnings they came with, instead of parsing the
+posts and building again. `--no-cache`, a log without a cache or any change builds them as before.
+
+From the commit history (one `git log`, run while the posts are read) come the verified-streak badge
+and the commit calendar. When the history cannot be read (a shallow clone, no commits) a warning says
+so and the pictures written before are kept as they are; outside Git there are none, silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from learnlog_checks.config.settings import LoadedConfig, Settings
+    from learnlog_checks.engine import Cache, Job, Log
+    from learnlog_checks.engine.derived import Derived
+    from learnlog_checks.history.gitlog import History, Running, Unavailable
+    from learnlog_checks.model import Post
+
+KEPT = "index"  # the name of the kept result (see engine.derived)
+
+
+@dataclass
+class HistoryRead:
+    """The history as `index` draws it: the commits, or the pictures already written and why."""
+
+    history: History | None = None
+    warning: str | None = None  # the line to warn with when the history could not be read
+    kept: dict[str, str] = field(default_factory=dict)  # the pictures left as they are, then
+
+    def key(self) -> list[object]:
+        """What the pictures depend on, besides the posts (a digest of the commits, or the kept ones)."""
+        if self.history is None:
+            return ["kept", self.kept]
+        digest = hashlib.blake2b(digest_size=16)
+        for name, commit in sorted(self.history.first.items()):
+            digest.update(
+                f"{name}\0{commit.sha}\0{commit.when}\0{commit.added}\n".encode("utf-8", "surrogatepass")
+            )
+        return ["commits", digest.hexdigest()]
+
+
+def start_history(loaded: LoadedConfig) -> Running | Unavailable:
+    """The git process reading the history (while the posts are read), or why it cannot run."""
+    from learnlog_checks.history import gitlog
+
+    try:
+        return gitlog.start(loaded.posts_dir)
+    except gitlog.Unavailable as exc:
+        return exc
+
+
+def build(
+    loaded: LoadedConfig, job: Job, running: Running | Unavailable, *, layout: str, no_cache: bool
+) -> dict[str, str]:
+    """File name inside the index folder -> text, for every page (kept or built), warnings written."""
+    from learnlog_checks import engine
+    from learnlog_checks.engine.derived import Derived
+
+    try:
+        found = engine.files(loaded, cwd=Path.cwd())
+        derived = None if no_cache else Derived.of(loaded, job, found)
+        kept = None if derived is None else derived.get(KEPT, [layout])
+        if kept is None:
+            log = engine.read(loaded, cwd=Path.cwd(), job=job, found=found, cache=_cache(derived, no_cache))
+    except BaseException:
+        _stop(running)
+        raise
+    if kept is not None:
+        history = _read_history(loaded, running)
+        pages = _kept_pages(loaded, kept, history)
+        if pages is not None:
+            for line in kept["warnings"]:
+                sys.stderr.write(line)
+            _warn_history(history)
+            return pages
+        log = engine.read(loaded, cwd=Path.cwd(), job=job, found=found, cache=_cache(derived, no_cache))
+    else:
+        history = _read_history(loaded, running)
+    return _built(loaded, log, history, layout=layout, derived=derived, no_cache=no_cache)
+
+
+def _cache(derived: Derived | None, no_cache: bool) -> Cache | bool:
+    return derived.cache if derived is not None else not no_cache  # what a `check` stored
+
+
+def _stop(running: Running | Unavailable) -> None:
+    from learnlog_checks.history import gitlog
+
+    if not isinstance(running, gitlog.Unavailable):
+        running.stop()
+
+
+def _kept_pages(
+    loaded: LoadedConfig, kept: Mapping[str, object], history: HistoryRead
+) -> dict[str, str] | None:
+    """The kept pages, if they were built for this history and every tag page is still in the folder
+    (a missing one would be a new page, which `check` may hold back)."""
+    pages, tag_pages, drawn_for = kept.get("pages"), kept.get("tag_pages"), kept.get("history")
+    if not (
+        isinstance(pages, dict) and isinstance(tag_pages, list) and isinstance(kept.get("warnings"), list)
+    ):
+        return None
+    if drawn_for != history.key() or not all(isinstance(text, str) for text in pages.values()):
+        return None
+    if tag_pages and not _all_there(loaded.index_dir, tag_pages):
+        return None
+    return dict(pages)
+
+
+def _all_there(folder: Path, names: Sequence[object]) -> bool:
+    try:
+        existing = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    except OSError:
+        return False
+    return all(name in existing for name in names)
+
+
+def _built(
+    loaded: LoadedConfig,
+    log: Log,
+    history: HistoryRead,
+    *,
+    layout: str,
+    derived: Derived | None,
+    no_cache: bool,
+) -> dict[str, str]:
+    from learnlog_checks import index
+    from learnlog_checks.index import slugs
+
+    warnings = _skipped(log) + _unlisted(log.posts, loaded.settings)
+    for line in warnings:
+        sys.stderr.write(line)
+    _warn_history(history)
+    drawn = _pictures(loaded, log, history)
+    by_tag = index.group(log.posts, loaded.settings).by_tag
+    held = _held_back(loaded, by_tag, no_cache=no_cache)
+    built = index.build_pages(log.posts, loaded.settings, layout=layout, leave_out=held, drawn=drawn)
+    if derived is not None and not held:
+        tag_pages = (
+            [f"{slugs.slug(tag)}.md" for tag in by_tag] if loaded.settings.index_mode != "overview" else []
+        )
+        result = {"pages": built, "warnings": warnings, "tag_pages": tag_pages, "history": history.key()}
+        derived.keep(KEPT, [layout], result)
+    return built
+
+
+def _read_history(loaded: LoadedConfig, running: Running | Unavailable) -> HistoryRead:
+    """The commits of the history; when it cannot be read, the pictures already written (and the
+    warning to give, unless the log is not in Git at all)."""
+    from learnlog_checks import index
+    from learnlog_checks.history import gitlog, proof
+    from learnlog_checks.index import folder_sync
+
+    try:
+        if isinstance(running, gitlog.Unavailable):
+            raise running
+        return HistoryRead(running.result(proof.counts_as_post(loaded.settings)))
+    except gitlog.Unavailable as exc:
+        warning = None
+        if not exc.outside:
+            names = " and ".join(where(loaded, name) for name in index.PICTURES)
+            warning = (
+                f"learnlog-check: warning: no verified streak or commit calendar drawn: {exc}; "
+                f"{names} are left as they are\n"
+            )
+        return HistoryRead(warning=warning, kept=folder_sync.kept(loaded.index_dir, index.PICTURES))
+
+
+def _warn_history(history: HistoryRead) -> None:
+    if history.warning is not None:
+        sys.stderr.write(history.warning)
+
+
+def _pictures(loaded: LoadedConfig, log: Log, history: HistoryRead) -> dict[str, str]:
+    """The badge and the calendar of the history, or the ones kept when it could not be read."""
+    from learnlog_checks import index
+    from learnlog_checks.history import proof
+
+    if history.history is None:
+        return history.kept
+    return index.history_pictures(proof.judge(log.posts, history.history, loaded.settings))
+
+
+def _held_back(loaded: LoadedConfig, by_tag: Mapping[str, Sequence[Post]], *, no_cache: bool) -> set[str]:
+    """The tags that would get a new page although every post carrying them has an error: none yet.
+
+    A post that `check` refuses (in the hook, just before) then leaves no page behind for a tag only it
+    introduced. Pages that exist already are kept up to date as usual. `check` runs only when a new page
+    is due, through the cache when there is one (the hook's `check` just filled it).
+    """
+    from learnlog_checks.index import slugs
+
+    try:
+        existing = {p.name for p in loaded.index_dir.iterdir()} if loaded.index_dir.is_dir() else set()
+    except OSError:
+        existing = set()
+    new = {tag: posts for tag, posts in by_tag.items() if f"{slugs.slug(tag)}.md" not in existing}
+    if not new:
+        return set()
+    broken = _with_errors(loaded, no_cache=no_cache)
+    held = {tag for tag, posts in new.items() if all(p.path in broken for p in posts)}
+    for tag in sorted(held):
+        listed = ", ".join(p.path for p in new[tag][:3]) + (", ..." if len(new[tag]) > 3 else "")
+        sys.stderr.write(
+            f"learnlog-check: warning: tag {tag!r} gets no page yet: its only posts have errors ({listed}); "
+            "`learnlog-check check` reports them\n"
+        )
+    return held
+
+
+def _with_errors(loaded: LoadedConfig, *, no_cache: bool) -> set[str]:
+    """The display paths of the posts with an error, as `check` finds them (its cache read, never made)."""
+    from learnlog_checks import engine
+    from learnlog_checks.model import Severity
+    from learnlog_checks.reading.dates import today_in
+    from learnlog_checks.stored import FOLDER
+
+    cache = loaded.root / FOLDER
+    use_cache = not no_cache and cache.is_dir() and not cache.is_symlink()
+    result = engine.lint(
+        loaded,
+        today=today_in(loaded.settings.timezone),
+        cwd=Path.cwd(),
+        options=engine.Options(use_cache=use_cache),
+    )
+    return {f.path for f in result.findings if f.severity is Severity.ERROR}
+
+
+def _skipped(log: Log) -> list[str]:
+    skipped = sum(1 for r in log.records if r.post is None or not r.post.parsed)
+    if not skipped:
+        return []
+    noun = "file" if skipped == 1 else "files"
+    return [
+        f"learnlog-check: warning: skipped {skipped} {noun} of the posts folder that could not be read "
+        "or whose front matter does not parse (`learnlog-check check` reports them)\n"
+    ]
+
+
+def _unlisted(posts: list[Post], settings: Settings) -> list[str]:
+    from learnlog_checks import index
+    from learnlog_checks.textsafe import visible
+
+    lines = []
+    for tag, tagged in index.unlisted(posts, settings).items():
+        listed = ", ".join(p.path for p in tagged[:3]) + (", ..." if len(tagged) > 3 else "")
+        lines.append(
+            f"learnlog-check: warning: tag {visible(tag)!r} is not in [tags]; it gets no page ({listed})\n"
+        )
+    return lines
+
+
+def shown(text: str) -> str:
+    """`text` with the current folder's path left out of every path in it."""
+    return text.replace(str(Path.cwd()) + "/", "")
+
+
+def where(loaded: LoadedConfig, name: str) -> str:
+    """The path of `name` inside the index folder, as it is shown."""
+    return shown(str(loaded.index_dir / name))
