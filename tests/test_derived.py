@@ -163,18 +163,28 @@ def test_a_commit_that_changes_no_file_redraws_the_pictures(tmp_path: Path) -> N
     for day in range(1, 5):
         repo.commit(f"2024-01-0{day + 1}T20:00:00+00:00", f"2024-01-0{day + 1}-day-{day}.md")
     assert said(repo.root, "check", "--today", TODAY)[0] == 0
-    assert said(repo.root, "index")[0] == 0
-    git(repo.root, "add", "-A")
-    git(repo.root, "commit", "--quiet", "-m", "The index", when="2024-01-05T21:00:00+00:00")
-    before = same(repo.root)[0]
-    assert before[:2] == (0, "the tag index is current\n")
+    assert said(repo.root, "index")[0] == 0  # tags/ is not committed: the reset below leaves it
+    assert same(repo.root)[0][:2] == (0, "the tag index is current\n")
     calendar = (repo.root / "tags" / "calendar.svg").read_text()
-    # the last post's commit, made again two days late: no file changes, the verified streak does
-    git(repo.root, "reset", "--quiet", "--hard", "HEAD~2")
+    # the last post's commit, made again two days late: the same files, another verified streak
+    git(repo.root, "reset", "--quiet", "--hard", "HEAD~1")
     repo.commit("2024-01-07T09:00:00+00:00", "2024-01-05-day-4.md")
+    stale = same(repo.root)[0]
+    assert stale[0] == 1 and "tags/calendar.svg: stale" in stale[1]
     assert said(repo.root, "index")[0] == 0
-    git(repo.root, "add", "-A")
-    git(repo.root, "commit", "--quiet", "-m", "The index", when="2024-01-07T09:30:00+00:00")
-    after = same(repo.root)[0]
-    assert after[:2] == (0, "the tag index is current\n")
+    assert same(repo.root)[0][:2] == (0, "the tag index is current\n")
     assert (repo.root / "tags" / "calendar.svg").read_text() != calendar  # drawn again, not kept
+
+
+def test_a_deleted_page_of_a_tag_only_broken_posts_carry_is_held_back(log: Log) -> None:
+    """With its page gone, the tag's page is new again, and new pages wait for posts without errors."""
+    (log.posts / "2024-01-05-day-4.md").write_text(post(4, tags="[nlp, practice]"))
+    assert said(log.root, "check", "--today", TODAY)[0] == 1
+    assert said(log.root, "index")[0] == 0 and (log.root / "tags" / "practice.md").exists()
+    (log.posts / "2024-01-05-day-4.md").write_text(post(4, tags="[nlp, practice, unknown-one]"))
+    assert said(log.root, "check", "--today", TODAY)[0] == 1  # now practice's only post has an error
+    assert said(log.root, "index")[0] == 0  # its page exists: kept up to date, and the pages kept
+    same(log.root)
+    (log.root / "tags" / "practice.md").unlink()
+    held = same(log.root)[0]
+    assert "tag 'practice' gets no page yet" in held[2] and "practice.md" not in held[1]

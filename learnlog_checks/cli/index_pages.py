@@ -64,19 +64,24 @@ def build(
     loaded: LoadedConfig, job: Job, running: Running | Unavailable, *, layout: str, no_cache: bool
 ) -> dict[str, str]:
     """File name inside the index folder -> text, for every page (kept or built), warnings written."""
+    try:
+        return _kept_or_built(loaded, job, running, layout=layout, no_cache=no_cache)
+    except BaseException:
+        _stop(running)  # git's process ends with the run (a no-op once its history was read)
+        raise
+
+
+def _kept_or_built(
+    loaded: LoadedConfig, job: Job, running: Running | Unavailable, *, layout: str, no_cache: bool
+) -> dict[str, str]:
     from learnlog_checks import engine
     from learnlog_checks.engine.derived import Derived
 
-    try:
-        found = engine.files(loaded, cwd=Path.cwd())
-        derived = None if no_cache else Derived.of(loaded, job, found)
-        kept = None if derived is None else derived.get(KEPT, [layout])
-        if kept is None:
-            log = engine.read(loaded, cwd=Path.cwd(), job=job, found=found, cache=_cache(derived, no_cache))
-    except BaseException:
-        _stop(running)
-        raise
-    if kept is not None:
+    found = engine.files(loaded, cwd=Path.cwd())
+    derived = None if no_cache else Derived.of(loaded, job, found)
+    kept = None if derived is None else derived.get(KEPT, [layout])
+    history = None
+    if kept is not None:  # the same files: the pages are kept if the history is the same too
         history = _read_history(loaded, running)
         pages = _kept_pages(loaded, kept, history)
         if pages is not None:
@@ -84,8 +89,9 @@ def build(
                 sys.stderr.write(line)
             _warn_history(history)
             return pages
-        log = engine.read(loaded, cwd=Path.cwd(), job=job, found=found, cache=_cache(derived, no_cache))
-    else:
+    # otherwise every post is read, while git still runs when its history is not read yet
+    log = engine.read(loaded, cwd=Path.cwd(), job=job, found=found, cache=_cache(derived, no_cache))
+    if history is None:
         history = _read_history(loaded, running)
     return _built(loaded, log, history, layout=layout, derived=derived, no_cache=no_cache)
 
@@ -113,17 +119,17 @@ def _kept_pages(
         return None
     if drawn_for != history.key() or not all(isinstance(text, str) for text in pages.values()):
         return None
-    if tag_pages and not _all_there(loaded.index_dir, tag_pages):
+    if tag_pages and not set(tag_pages) <= _existing(loaded.index_dir):
         return None
     return dict(pages)
 
 
-def _all_there(folder: Path, names: Sequence[object]) -> bool:
+def _existing(folder: Path) -> set[str]:
+    """The names in the index folder (none when it is missing or cannot be listed)."""
     try:
-        existing = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+        return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
     except OSError:
-        return False
-    return all(name in existing for name in names)
+        return set()
 
 
 def _built(
@@ -201,10 +207,7 @@ def _held_back(loaded: LoadedConfig, by_tag: Mapping[str, Sequence[Post]], *, no
     """
     from learnlog_checks.index import slugs
 
-    try:
-        existing = {p.name for p in loaded.index_dir.iterdir()} if loaded.index_dir.is_dir() else set()
-    except OSError:
-        existing = set()
+    existing = _existing(loaded.index_dir)
     new = {tag: posts for tag, posts in by_tag.items() if f"{slugs.slug(tag)}.md" not in existing}
     if not new:
         return set()
