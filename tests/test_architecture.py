@@ -97,3 +97,15 @@ def test_a_bug_while_parsing_is_a_crash_not_a_finding(make_log) -> None:  # type
     assert "Traceback" not in done.stderr
     debug = cli(log.root, "check", "--no-cache", code=bug, debug=True)
     assert debug.returncode != 0 and "Traceback" in debug.stderr
+
+
+def test_the_rule_names_a_run_reads_first_are_the_rules_own() -> None:
+    """`config.rule_names` (read before the rules are imported, or instead) agrees with the rules."""
+    from learnlog_checks import rules
+    from learnlog_checks.config import rule_names
+
+    history = tuple((r.code, r.name) for r in rules.ALL_RULES if r.needs_history)
+    assert history == rule_names.HISTORY_RULES
+    assert all(r.off_by_default for r in rules.ALL_RULES if r.needs_history)
+    unreadable = {rules.front_matter_syntax.RULE.name, rules.readable_file.RULE.name}
+    assert unreadable == rule_names.ALWAYS_ON

@@ -140,8 +140,9 @@ def test_other_index_and_stats_command_lines_go_to_typer(argv: list[str]) -> Non
     assert fast_run(argv) is None
 
 
-def imported(*args: str) -> set[str]:
-    """The top-level packages a run of the console script's code path with `args` imports."""
+def imported(*args: str, whole: bool = False) -> set[str]:
+    """The top-level packages (every module with `whole`) a run of the console script's code path with
+    `args` imports."""
     env = {**os.environ, "LEARNLOG_CHECK_TODAY": TODAY}
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "learnlog_checks", *args],
@@ -154,7 +155,7 @@ def imported(*args: str) -> set[str]:
         line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")
     ]
     assert "learnlog_checks.entry" in names
-    return {name.partition(".")[0] for name in names}
+    return set(names) if whole else {name.partition(".")[0] for name in names}
 
 
 def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
@@ -165,6 +166,10 @@ def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
     # pydantic themselves, older ones do not: which one is installed is not this test's business)
     warm = imported("check", DAY_3)  # config and posts unchanged: answered from the cache
     assert not warm & {"typer", "click", "rich", "pydantic", "jsonschema", "yaml"}
+    modules = imported("check", DAY_3, whole=True)  # nor the parser, the rules or the workers
+    assert "learnlog_checks.engine.items" in modules
+    assert not {m for m in modules if m.startswith("learnlog_checks.rules")}
+    assert not modules & {"learnlog_checks.engine.stage", "learnlog_checks.engine.parallel"}
     (log.root / DAY_3).write_text(post(3, tags="[nlp, theory]"))
     changed = imported("check", DAY_3)  # one post changed: parsed and validated, the config is not
     assert not changed & {"typer", "pydantic"}

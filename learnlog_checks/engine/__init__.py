@@ -6,9 +6,9 @@ text form, for workers and the cache), `cache` the cache as a layer and `cache_f
 """
 
 from learnlog_checks.engine.cache import Cache
+from learnlog_checks.engine.items import Job
 from learnlog_checks.engine.linting import Options, lint, validated_schema
 from learnlog_checks.engine.reader import Detail, Files, Log, display_paths, files, read
-from learnlog_checks.engine.stage import Job
 
 __all__ = [
     "Cache",

@@ -13,7 +13,8 @@ import hashlib
 from collections.abc import Sequence
 
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import cache_files, parallel, records, stage
+from learnlog_checks.engine import cache_files, records
+from learnlog_checks.engine.items import Item, Job, read_digest
 from learnlog_checks.model import Finding
 
 BAD_RECORD = (ValueError, TypeError, KeyError, IndexError, AttributeError)  # a corrupt cache line
@@ -22,20 +23,20 @@ BAD_RECORD = (ValueError, TypeError, KeyError, IndexError, AttributeError)  # a 
 class Cache:
     """The stored results of one log for one run (its settings, schema and `today`)."""
 
-    def __init__(self, files: cache_files.Store, job: stage.Job, *, write: bool) -> None:
+    def __init__(self, files: cache_files.Store, job: Job, *, write: bool) -> None:
         self.files = files
         self.job = job
         self.write = write
         self._digests: list[str] | None = None  # of the files, once read
 
     @classmethod
-    def open(cls, loaded: LoadedConfig, job: stage.Job, *, write: bool = True) -> Cache:
+    def open(cls, loaded: LoadedConfig, job: Job, *, write: bool = True) -> Cache:
         """The cache of the log of `loaded`; with `write`, its folder is made when missing."""
         settings = loaded.settings.fingerprint()
         files = cache_files.Store.open(loaded.root, settings, job.user_schema, create=write)
         return cls(files, job, write=write)
 
-    def verdict(self, items: Sequence[stage.Item]) -> list[Finding] | None:
+    def verdict(self, items: Sequence[Item]) -> list[Finding] | None:
         """The stored findings of the whole log, when none of its files changed since (and for today)."""
         if self.files.header() is None:
             return None
@@ -53,7 +54,7 @@ class Cache:
             encoded = records.encode_findings(findings)
             self.files.write_verdict(self.job.today, _log_digest(self._digests), encoded)
 
-    def read(self, items: Sequence[stage.Item], decoder: records.Decoder) -> list[records.Record]:
+    def read(self, items: Sequence[Item], decoder: records.Decoder) -> list[records.Record]:
         """Each item's record as `decoder` keeps it: the stored one when its digest is stored, else made."""
         day = self.files.header()
         digests = self._digests_of(items) if day is not None else None
@@ -70,6 +71,8 @@ class Cache:
                 if writer is not None:
                     writer.add(digest, line)
         misses = [i for i, record in enumerate(found) if record is None]
+        from learnlog_checks.engine import parallel  # only on a miss: the parser, the rules, the workers
+
         made = parallel.run(self.job, [items[i] for i in misses], decoder=decoder, cached=self.write)
         for i, done in zip(misses, made, strict=True):
             found[i] = done.record
@@ -81,18 +84,18 @@ class Cache:
             self._digests = final
         return [record for record in found if record is not None]
 
-    def log_digest(self, items: Sequence[stage.Item]) -> str:
+    def log_digest(self, items: Sequence[Item]) -> str:
         """One digest of every item's digest (each file's head, read, never parsed): the whole log."""
         return _log_digest(self._digests_of(items))
 
-    def _digests_of(self, items: Sequence[stage.Item]) -> list[str]:
+    def _digests_of(self, items: Sequence[Item]) -> list[str]:
         if self._digests is None:
             formats = self.job.settings.front_matter
-            self._digests = [stage.read_digest(item, formats) for item in items]
+            self._digests = [read_digest(item, formats) for item in items]
         return self._digests
 
     def _reuse(
-        self, decoder: records.Decoder, item: stage.Item, line: str, *, fresh: bool
+        self, decoder: records.Decoder, item: Item, line: str, *, fresh: bool
     ) -> tuple[records.Record, str] | None:
         """A stored record and its line, or None to make it again.
 
@@ -109,6 +112,8 @@ class Cache:
             post = whole.post
             other: list[Finding] = []
             if post is not None and post.parsed:
+                from learnlog_checks.engine import stage
+
                 other = stage.post_findings(post, stage.context(self.job), schema=False)[1]
             again = records.Record(post, whole.parse, whole.schema, tuple(other), checked=True)
             return decoder.keep(again), records.encode(again, item.display, item.name)

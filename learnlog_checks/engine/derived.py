@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import reader, stage
+from learnlog_checks.engine import reader
 from learnlog_checks.engine.cache import Cache
+from learnlog_checks.engine.items import Job
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Derived:
     log: str  # the digest of every file, as it is now
 
     @classmethod
-    def of(cls, loaded: LoadedConfig, job: stage.Job, found: reader.Files) -> Derived | None:
+    def of(cls, loaded: LoadedConfig, job: Job, found: reader.Files) -> Derived | None:
         """The kept results of the files `found`; None without a cache of this log to keep them in."""
         cache = Cache.open(loaded, job, write=False)
         if cache.files.header() is None:  # no `check` stored records here: nothing to keep results by

@@ -15,15 +15,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from learnlog_checks.config.rule_names import HISTORY_RULES, turned_on
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import records, selection, stage
+from learnlog_checks.engine import records, selection
 from learnlog_checks.engine.cache import Cache
+from learnlog_checks.engine.items import Job
 from learnlog_checks.engine.reader import Detail, files, read
 from learnlog_checks.model import Finding, LintResult, Post, finding_order
-from learnlog_checks.rules import COLLECTION_RULES, CollectionRule, turned_on
 
 if TYPE_CHECKING:
     from learnlog_checks.history import gitlog
+    from learnlog_checks.rules import CollectionRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +50,14 @@ def lint(
     """
     options = options or Options()
     user = validated_schema(loaded, options)
-    job = stage.Job(settings=loaded.settings, user_schema=user, today=today, root=loaded.root)
+    job = Job(settings=loaded.settings, user_schema=user, today=today, root=loaded.root)
     found = files(loaded, cwd=cwd, tidy=True)
     wanted = found.wanted(targets)
     cache = Cache.open(loaded, job) if options.use_cache else None
     on = turned_on(loaded.settings)
-    dated = [
-        r for r in COLLECTION_RULES if r.needs_history and selection.runs(r, *_keys(options), turned_on=on)
-    ]
+    # The rules are imported only when a run needs them: a verdict the cache holds needs none.
+    history = any(selection.runs_named(c, n, True, *_keys(options), turned_on=on) for c, n in HISTORY_RULES)
+    dated = _history_rules(options, on) if history else []
     running = _start_history(loaded) if dated else None
     try:
         findings = cache.verdict(found.items(True)) if cache is not None and not dated else None
@@ -82,6 +84,13 @@ def lint(
     return LintResult(findings=tuple(sorted(set(kept), key=finding_order)), files_checked=len(wanted))
 
 
+def _history_rules(options: Options, on: frozenset[str]) -> list[CollectionRule]:
+    from learnlog_checks.rules import COLLECTION_RULES
+
+    keys = _keys(options)
+    return [r for r in COLLECTION_RULES if r.needs_history and selection.runs(r, *keys, turned_on=on)]
+
+
 def _start_history(loaded: LoadedConfig) -> gitlog.Running:
     from learnlog_checks.history import gitlog  # only here: most runs need no history (nor subprocess)
 
@@ -99,9 +108,10 @@ def _keys(options: Options) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _dated_findings(
-    rules: Sequence[CollectionRule], job: stage.Job, posts: Sequence[Post], commits: gitlog.History
+    rules: Sequence[CollectionRule], job: Job, posts: Sequence[Post], commits: gitlog.History
 ) -> list[Finding]:
     """The findings of the rules that need the history, minus those silenced."""
+    from learnlog_checks.engine import stage
     from learnlog_checks.history import proof
 
     report = proof.judge(posts, commits, job.settings)
@@ -127,8 +137,11 @@ def validated_schema(loaded: LoadedConfig, options: Options | None = None) -> di
     return schema.load_user_schema(loaded.settings, loaded.root)
 
 
-def _verdict(job: stage.Job, decoded: Sequence[records.Record]) -> list[Finding]:
+def _verdict(job: Job, decoded: Sequence[records.Record]) -> list[Finding]:
     """Every finding of the log (per-file ones and the COLLECTION rules'), minus those silenced."""
+    from learnlog_checks.engine import stage
+    from learnlog_checks.rules import COLLECTION_RULES
+
     posts = [r.post for r in decoded if r.post is not None]
     ctx = stage.context(job)
     findings = [f for r in decoded for f in r.findings]
@@ -137,7 +150,7 @@ def _verdict(job: stage.Job, decoded: Sequence[records.Record]) -> list[Finding]
     return _unsilenced(findings, posts, job)
 
 
-def _unsilenced(findings: Iterable[Finding], posts: Sequence[Post], job: stage.Job) -> list[Finding]:
+def _unsilenced(findings: Iterable[Finding], posts: Sequence[Post], job: Job) -> list[Finding]:
     """`findings` without those that [ignore] or a `# learnlog: ignore[...]` comment silences."""
     by_path = {p.path: p for p in posts}
     table = job.settings.ignore

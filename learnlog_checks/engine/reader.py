@@ -16,8 +16,9 @@ from pathlib import Path
 
 from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import parallel, records, stage
+from learnlog_checks.engine import records
 from learnlog_checks.engine.cache import Cache
+from learnlog_checks.engine.items import Item, Job
 from learnlog_checks.model import Post
 from learnlog_checks.reading import discovery
 
@@ -40,12 +41,12 @@ class Files:
     entries: tuple[discovery.Entry, ...]
     displays: tuple[str, ...]
 
-    def items(self, check: Collection[str] | bool) -> list[stage.Item]:
+    def items(self, check: Collection[str] | bool) -> list[Item]:
         """The stage's items; the POST rules run on those whose display path is in `check` (or all)."""
         pairs = zip(self.entries, self.displays, strict=True)
         if isinstance(check, bool):
-            return [stage.Item(e.path, e.name, d, check) for e, d in pairs]
-        return [stage.Item(e.path, e.name, d, d in check) for e, d in pairs]
+            return [Item(e.path, e.name, d, check) for e, d in pairs]
+        return [Item(e.path, e.name, d, d in check) for e, d in pairs]
 
     def wanted(self, targets: Iterable[Path] | None) -> set[str]:
         """Display paths of the files under `targets` (files or folders); all without targets."""
@@ -95,7 +96,7 @@ def read(
     *,
     cwd: Path,
     detail: Detail = Detail.SUMMARY,
-    job: stage.Job | None = None,
+    job: Job | None = None,
     found: Files | None = None,
     check: Collection[str] | bool = True,
     cache: Cache | bool = False,
@@ -108,7 +109,7 @@ def read(
     and write nothing (for SUMMARY and WHOLE, which need no rule's findings), or False.
     """
     found = found or files(loaded, cwd=cwd)
-    job = job or stage.Job(settings=loaded.settings, user_schema=None, today=date.min, root=loaded.root)
+    job = job or Job(settings=loaded.settings, user_schema=None, today=date.min, root=loaded.root)
     decoder = detail.decoder()
     if cache is True and detail is not Detail.CHECKED:
         cache = Cache.open(loaded, job, write=False)
@@ -116,6 +117,8 @@ def read(
         made = cache.read(found.items(cache.write), decoder)
     else:
         items = found.items(check if detail is Detail.CHECKED else False)
+        from learnlog_checks.engine import parallel  # only on a miss, as in `cache`
+
         made = [done.record for done in parallel.run(job, items, decoder=decoder)]
     return Log(tuple(made), tuple(e.path for e in found.entries))
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
+from learnlog_checks.config.rule_names import ALWAYS_ON
 from learnlog_checks.config.settings import ConfigError
 from learnlog_checks.model import Finding, Post
-from learnlog_checks.rules import ALL_RULES, ALWAYS_ON, Rule, lookup
+
+if TYPE_CHECKING:
+    from learnlog_checks.rules import Rule
 
 
 def validate_keys(keys: Iterable[str], where: str) -> None:
     """Raise ConfigError naming any key that is neither a rule name, a code nor a code prefix."""
+    if not keys:
+        return
+    from learnlog_checks.rules import ALL_RULES, lookup  # the rules, only when there are keys to know
+
     for key in keys:
         if lookup(key) is None and not any(rule.code.startswith(key.upper()) for rule in ALL_RULES):
             raise ConfigError(f"{where}: unknown rule {key!r}; `learnlog-check rules` lists them")
@@ -38,10 +46,23 @@ def selected(finding: Finding, select: tuple[str, ...], ignore: tuple[str, ...])
 def runs(rule: Rule, select: tuple[str, ...], ignore: tuple[str, ...], *, turned_on: Collection[str]) -> bool:
     """Whether `rule` runs at all: --select/--ignore keep its findings, and a rule off by default is
     named by --select (its name or code; a prefix is not enough) or in `turned_on` by the config."""
-    named = any(key.lower() == rule.name or key.upper() == rule.code for key in select)
-    if rule.off_by_default and not named and rule.name not in turned_on:
+    return runs_named(rule.code, rule.name, rule.off_by_default, select, ignore, turned_on=turned_on)
+
+
+def runs_named(
+    code: str,
+    name: str,
+    off_by_default: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    *,
+    turned_on: Collection[str],
+) -> bool:
+    """`runs` for the rule of `code` and `name`, known without importing it (`config.rule_names`)."""
+    named = any(key.lower() == name or key.upper() == code for key in select)
+    if off_by_default and not named and name not in turned_on:
         return False
-    return selected(Finding("", 1, 1, rule.code, rule.name, ""), select, ignore)
+    return selected(Finding("", 1, 1, code, name, ""), select, ignore)
 
 
 def ignored_by_file(finding: Finding, name: str | None, table: Mapping[str, tuple[str, ...]]) -> bool:

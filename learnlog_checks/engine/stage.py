@@ -6,40 +6,18 @@ result can be kept in the cache under the digest of exactly what it read (`head_
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import Any
 
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.engine import records
+from learnlog_checks.engine.items import Item, Job, head_digest, read_digest
 from learnlog_checks.model import Finding, Parsed, Post
 from learnlog_checks.reading import heads
 from learnlog_checks.rules import POST_RULES, Context, file_findings, front_matter_schema
 
+__all__ = ["Item", "Job", "check_text", "context", "head_digest", "post_findings", "process", "read_digest"]
+
 SCHEMA_RULE = front_matter_schema.RULE.name
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """What every file of one run is checked with."""
-
-    settings: Settings
-    user_schema: dict[str, Any] | None
-    today: date
-    root: Path
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One entry of the posts folder: its absolute path, its name in the folder, its display path."""
-
-    path: str
-    name: str
-    display: str
-    check: bool  # run the POST rules on it
 
 
 _CONTEXT: tuple[Job, Context] | None = None  # built once per process and job
@@ -54,23 +32,6 @@ def context(job: Job) -> Context:
         validators = schema.Validators(job.settings, job.user_schema)
         _CONTEXT = (job, Context(settings=job.settings, today=job.today, root=job.root, schema=validators))
     return _CONTEXT[1]
-
-
-def head_digest(item: Item, head: heads.Head) -> str:
-    """A digest of everything the stage reads: the names and the decoded head (or why it is unreadable)."""
-    meta = repr(
-        (item.name, item.display, head.had_bom, head.complete, head.problem, head.problem_line, head.notes)
-    )
-    digest = hashlib.blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=16)
-    digest.update(repr(head.problem_column).encode())
-    digest.update(b"\0")
-    digest.update(head.text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-def read_digest(item: Item, formats: tuple[str, ...] = heads.YAML_ONLY) -> str:
-    """The digest of the file as it is now, read as a post in one of `formats` (see `head_digest`)."""
-    return head_digest(item, heads.read_head(item.path, formats))
 
 
 def process(job: Job, items: Sequence[Item], *, digest: bool = True) -> list[tuple[str, records.Record]]:

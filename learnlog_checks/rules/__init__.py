@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from learnlog_checks.config.rule_names import ALWAYS_ON, HISTORY_RULES, turned_on
 from learnlog_checks.model import Finding, Problem
 from learnlog_checks.rules import (
     allowed_tags,
@@ -33,9 +32,6 @@ from learnlog_checks.rules import (
     unknown_layout,
 )
 from learnlog_checks.rules._api import CollectionRule, Context, FileRule, PostRule, Rule, Scope
-
-if TYPE_CHECKING:
-    from learnlog_checks.config.settings import Settings
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -71,7 +67,6 @@ ALL_RULES: tuple[Rule, ...] = tuple(
 )
 BY_CODE = {rule.code: rule for rule in ALL_RULES}
 BY_NAME = {rule.name: rule for rule in ALL_RULES}
-ALWAYS_ON = frozenset({front_matter_syntax.RULE.name, readable_file.RULE.name})  # never deselected
 FILE_RULES = tuple(rule for rule in ALL_RULES if isinstance(rule, FileRule))
 POST_RULES = tuple(rule for rule in ALL_RULES if isinstance(rule, PostRule))
 COLLECTION_RULES = tuple(rule for rule in ALL_RULES if isinstance(rule, CollectionRule))
@@ -82,11 +77,6 @@ def file_findings(path: str, problems: tuple[Problem, ...]) -> tuple[Finding, ..
     return tuple(
         finding for problem in problems for rule in FILE_RULES for finding in rule.check(path, problem)
     )
-
-
-def turned_on(settings: Settings) -> frozenset[str]:
-    """The names of the rules off by default that the config turns on."""
-    return frozenset({committed_on_day.RULE.name} if settings.history.committed_on_day else ())
 
 
 def lookup(key: str) -> Rule | None:
@@ -101,6 +91,7 @@ __all__ = [
     "BY_NAME",
     "COLLECTION_RULES",
     "FILE_RULES",
+    "HISTORY_RULES",
     "POST_RULES",
     "CollectionRule",
     "Context",
