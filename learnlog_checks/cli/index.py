@@ -45,6 +45,10 @@ def run(
 
     loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     user = _validate(loaded)
+    if engine.headings.is_heading_log(loaded):  # a TIL repo's README list (a day log has none)
+        from learnlog_checks.cli import index_readme
+
+        return index_readme.run(loaded, check=check, exit_non_zero_on_change=exit_non_zero_on_change)
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
     running = index_pages.start_history(loaded)
     layout = layouts.choose(loaded.root, loaded.posts_dir)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import records, selection, stage
+from learnlog_checks.engine import headings, records, selection, stage
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.reader import Detail, files, read
 from learnlog_checks.model import Finding, LintResult, Post, finding_order
@@ -48,6 +48,10 @@ def lint(
     """
     options = options or Options()
     user = validated_schema(loaded, options)
+    if headings.is_heading_log(loaded):  # a TIL repo or a day log: no front matter, read whole
+        return headings.lint(
+            loaded, today=today, cwd=cwd, targets=targets, select=options.select, ignore=options.ignore
+        )
     job = stage.Job(settings=loaded.settings, user_schema=user, today=today, root=loaded.root)
     found = files(loaded, cwd=cwd, tidy=True)
     wanted = found.wanted(targets)
