@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.rules._headinglog import findings, write
+from tests.rules._headinglog import findings, run, write
 
 CONFIG = 'preset = "100days"\n'
 START = date(2021, 3, 1)
@@ -50,3 +52,36 @@ def test_planted_faults_are_reported_at_their_headings(tmp_path: Path) -> None:
     assert (where[50], "LL047") in got
     assert (where[70], "LL049") in got
     assert {line for line, _ in got} <= {where[10], where[30], where[31], where[50], where[70]}
+
+
+def _no_year(days: list[tuple[int, date, str]]) -> str:
+    """The issue's own form, `### Day 12: March 12, Friday`: no heading names a year."""
+    text, _ = day_log(days)
+    return text.replace(f", {START.year},", ",")
+
+
+def test_without_any_year_the_date_rules_are_skipped_with_one_warning(tmp_path: Path) -> None:
+    days = clean()
+    days[20] = (days[20][0], days[20][1], "Monday")  # wrong weekday: not known without a year
+    write(tmp_path, {"log.md": _no_year(days)}, CONFIG)
+    assert findings(tmp_path) == [("log.md", 3, 1, "LL045", "day-heading")]
+    assert "dates not checked" in run(tmp_path, "check").stdout
+
+
+def test_without_any_year_the_first_commit_gives_it(tmp_path: Path) -> None:
+    days = clean()
+    days[20] = (days[20][0], days[20][1], "Monday")  # March 21, 2021 was a Sunday
+    write(tmp_path, {"log.md": _no_year(days)}, CONFIG)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2021-03-01T20:00:00",
+        "GIT_COMMITTER_DATE": "2021-03-01T20:00:00",
+    }
+    for args in (
+        ["init", "-q"],
+        ["add", "log.md"],
+        ["-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "x"],
+    ):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, env=env)
+    line = 3 + 20 * 4
+    assert findings(tmp_path) == [("log.md", line, 1, "LL047", "day-weekday")]

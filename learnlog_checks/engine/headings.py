@@ -14,6 +14,7 @@ from pathlib import Path
 from learnlog_checks.config import presets
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import selection
+from learnlog_checks.history import gitlog
 from learnlog_checks.model import LintResult, finding_order
 from learnlog_checks.reading import dayheadings, readme_list, til
 from learnlog_checks.reading.discovery import display_path
@@ -59,9 +60,12 @@ def read_days(loaded: LoadedConfig, *, cwd: Path) -> dayheadings.DayLog:
     except OSError:
         text = ""
     settings = loaded.settings
-    return dayheadings.read_log(
-        text, display_path(str(path), cwd), title=settings.title, start=settings.start
-    )
+    shown = display_path(str(path), cwd)
+    log = dayheadings.read_log(text, shown, title=settings.title, start=settings.start)
+    if log.undated is None or not log.days:
+        return log
+    year = gitlog.first_year(path)  # no year anywhere: the year the file was first committed
+    return dayheadings.read_log(text, shown, title=settings.title, year=year) if year is not None else log
 
 
 def lint(

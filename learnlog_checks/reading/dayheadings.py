@@ -69,11 +69,17 @@ class _Raw:
     problem: str | None
 
 
-def read_log(text: str, path: str, *, title: str | None = None, start: date | None = None) -> DayLog:
-    """The day headings of the log `text` (shown as `path`), with their dates."""
+def read_log(
+    text: str, path: str, *, title: str | None = None, start: date | None = None, year: int | None = None
+) -> DayLog:
+    """The day headings of the log `text` (shown as `path`), with their dates.
+
+    A heading without a year takes it from `start`, else from the heading before, else `year` (the year
+    of the file's first commit); without any of them the dates are not known (`DayLog.undated`).
+    """
     raws = list(_headings(text, title))
     level = Counter(r.level for r in raws).most_common(1)[0][0] if raws else 3
-    days, undated = _dated(raws, start)
+    days, undated = _dated(raws, start, year)
     return DayLog(path, tuple(days), level, undated)
 
 
@@ -100,22 +106,24 @@ def _headings(text: str, title: str | None) -> list[_Raw]:
     return found
 
 
-def _dated(raws: list[_Raw], start: date | None) -> tuple[list[DayHeading], str | None]:
+def _dated(raws: list[_Raw], start: date | None, year: int | None) -> tuple[list[DayHeading], str | None]:
     days: list[DayHeading] = []
     previous: date | None = None
-    has_year = start is not None or any(_parts(r.rest)[0] for r in raws)
+    has_year = start is not None or year is not None or any(_parts(r.rest)[0] for r in raws)
     for raw in raws:
-        year, month, day, weekday = _parts(raw.rest)
+        named, month, day, weekday = _parts(raw.rest)
         when: date | None = None
         problem = raw.problem
         if month is not None and day is not None and has_year:
-            when, bad = _resolve(year, month, day, raw.day, start=start, previous=previous)
+            when, bad = _resolve(named, month, day, raw.day, start=start, previous=previous, first=year)
             problem = problem or bad
         elif month is None and problem is None:
             problem = f"no date in the heading {raw.text!r}"
         previous = when or previous
         days.append(DayHeading(raw.line, raw.level, raw.day, raw.last_day, raw.text, when, weekday, problem))
-    undated = None if has_year else "the day headings give no year and `start` is not set: dates not checked"
+    undated = (
+        None if has_year else "the day headings give no year, `start` is not set and the file has no commit"
+    )
     return days, undated
 
 
@@ -140,7 +148,14 @@ def _parts(rest: str) -> tuple[int | None, int | None, int | None, int | None]:
 
 
 def _resolve(
-    year: int | None, month: int, day: int, number: int, *, start: date | None, previous: date | None
+    year: int | None,
+    month: int,
+    day: int,
+    number: int,
+    *,
+    start: date | None,
+    previous: date | None,
+    first: int | None = None,
 ) -> tuple[date | None, str | None]:
     """The date of a heading, choosing the year when it gives none; (None, why) for a date not real."""
     if year is not None:
@@ -151,7 +166,7 @@ def _resolve(
             {expected.year - 1, expected.year, expected.year + 1}, key=lambda y: abs(y - expected.year)
         )
     else:
-        base = previous.year if previous is not None else None
+        base = previous.year if previous is not None else first
         if base is None:
             return None, None
         rolled = previous is not None and previous.month - month >= 6
