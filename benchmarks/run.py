@@ -223,6 +223,35 @@ def toml_line(folder: Path, rounds: int) -> str:
     )
 
 
+TIL_ENTRIES = "20000"
+
+
+def til_line(folder: Path, rounds: int) -> str:
+    """`check` on a TIL repo of 20,000 entries against the floor on a log of as many posts."""
+    til = folder / f"til-{TIL_ENTRIES}"
+    if not (til / ".complete").exists():
+        shutil.rmtree(til, ignore_errors=True)
+        maker = Path(__file__).with_name("make_til.py")
+        subprocess.run([sys.executable, str(maker), str(til), "--entries", TIL_ENTRIES], check=True)
+        (til / ".complete").write_text("")
+    posts = build(folder, TIL_ENTRIES, ["--body-kb", "2"])
+    runs = {
+        "check": ([*tool(), "check"], til),
+        "floor": ([sys.executable, str(BENCH / "floor.py"), str(posts)], posts),
+    }
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for argv, cwd in runs.values():  # warm-up
+        measure(argv, cwd)
+    for round_ in range(rounds):
+        for name in runs if round_ % 2 == 0 else reversed(list(runs)):
+            times[name].append(measure(*runs[name])[0])
+    check, floor = statistics.median(times["check"]), statistics.median(times["floor"])
+    return (
+        f"TIL repo: `check` on 20,000 entries x 2 KB (preset til) takes {check:.3f} s, the floor on 20,000 "
+        f"posts x 2 KB {floor:.3f} s: {check / floor:.2f}x (median of {rounds} paired rounds)."
+    )
+
+
 def machine() -> str:
     model = "unknown CPU"
     try:
@@ -276,11 +305,15 @@ def main() -> int:
     )
     parser.add_argument("--write", action="store_true", help="write the figures into benchmarks/README.md")
     parser.add_argument("--toml", action="store_true", help="only the TOML-against-YAML line")
+    parser.add_argument("--til", action="store_true", help="only the TIL-repo line")
     args = parser.parse_args()
     rounds = args.rounds or (3 if args.quick else 7)
     args.dir.mkdir(parents=True, exist_ok=True)
     if args.toml:
         print(toml_line(args.dir, rounds))
+        return 0
+    if args.til:
+        print(til_line(args.dir, rounds))
         return 0
     rows = []
     for label, (days, extra) in CORPORA.items():
@@ -292,6 +325,7 @@ def main() -> int:
     text = f"Machine: {machine()}. Median of {rounds} paired, alternating rounds; today: {TODAY}.\n\n"
     text += table(rows)
     text += "\n\n" + toml_line(args.dir, rounds)
+    text += "\n\n" + til_line(args.dir, rounds)
     print(text)
     if args.write:
         write_readme(text)

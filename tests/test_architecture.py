@@ -12,6 +12,7 @@ from pathlib import Path
 import learnlog_checks
 from learnlog_checks import rules
 from learnlog_checks.rules import ALL_RULES, ALWAYS_ON, CollectionRule, FileRule, PostRule
+from learnlog_checks.rules._logbook import DayRule, TilRule
 from tests.helpers import daily, post
 
 PACKAGE = Path(learnlog_checks.__file__).parent
@@ -54,8 +55,8 @@ def test_each_rule_module_defines_the_check_it_documents() -> None:
         rule = module.RULE
         assert rule.check.__module__ == module.__name__, info.name
         assert module.__doc__ and module.__doc__.startswith(f"{rule.code} {rule.name}\n"), info.name
-        assert isinstance(rule, FileRule | PostRule | CollectionRule)
-    assert len(ALL_RULES) == len({rule.code for rule in ALL_RULES}) == 25
+        assert isinstance(rule, FileRule | PostRule | CollectionRule | TilRule | DayRule)
+    assert len(ALL_RULES) == len({rule.code for rule in ALL_RULES}) == 37
 
 
 def cli(

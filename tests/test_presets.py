@@ -138,7 +138,7 @@ def test_an_unknown_preset_is_a_config_error_naming_the_key(tmp_path: Path) -> N
     code, lines, err = check(tmp_path)
     assert code == 2 and lines == []
     assert err.startswith(
-        "learnlog-check: error: learnlog.toml: preset: Input should be 'jekyll', 'hugo' or "
-        "'mkdocs-material' (got 'hogu')"
+        "learnlog-check: error: learnlog.toml: preset: Input should be 'jekyll', 'hugo', "
+        "'mkdocs-material', 'til' or '100days' (got 'hogu')"
     )
     assert "Traceback" not in err

@@ -41,10 +41,15 @@ def run(
     written), or with `check` report whether they are current; the exit code (see the module's)."""
     from learnlog_checks import atomic, engine, index
     from learnlog_checks.cli import common
+    from learnlog_checks.config import presets
     from learnlog_checks.index import folder_sync, layouts
 
     loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     user = _validate(loaded)
+    if loaded.settings.preset in presets.HEADING_LOGS:  # a TIL repo's README list (a day log has none)
+        from learnlog_checks.cli import index_readme
+
+        return index_readme.run(loaded, check=check, exit_non_zero_on_change=exit_non_zero_on_change)
     job = engine.Job(settings=loaded.settings, user_schema=user, today=date.min, root=loaded.root)
     running = index_pages.start_history(loaded)
     layout = layouts.choose(loaded.root, loaded.posts_dir)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +17,7 @@ from learnlog_checks.cli import init_reminder
 
 if TYPE_CHECKING:
     from learnlog_checks.authoring.inference import Inferred, Suspect
+    from learnlog_checks.authoring.logbooks import Logbook
 
 PRE_COMMIT = ".pre-commit-config.yaml"
 WORKFLOW = ".github/workflows/learnlog.yml"
@@ -57,8 +60,8 @@ def command(
              learnlog-check init --reminder 21:00
     """
     from learnlog_checks import atomic
-    from learnlog_checks.authoring import inference, zones
-    from learnlog_checks.cli import common
+    from learnlog_checks.authoring import inference, logbooks, zones
+    from learnlog_checks.cli import common, init_logbook
     from learnlog_checks.config.settings import CONFIG_NAME, ConfigError, find_config
     from learnlog_checks.index import layouts
 
@@ -82,6 +85,11 @@ def command(
         return
     if existing is not None and existing.parent == root and not force:
         common.fail(f"{existing} exists already; edit it, or pass --force to write a new {CONFIG_NAME}", 1)
+    book = logbooks.detect(root, preset) if posts is None else None
+    if book is not None:
+        template = _logbook_template(book)
+        init_logbook.run(root, book, force=force, yes=yes, write=_write, template=template, ignore=_gitignore)
+        return
     try:
         found = inference.infer(root, posts=posts, preset=preset, system_zone=zones.system_zone(os.environ))
     except inference.InferenceError as exc:
@@ -111,6 +119,12 @@ def command(
         common.fail(str(exc))
     sys.stderr.write("Next: describe each tag in learnlog.toml, then run `learnlog-check check`.\n")
     _release_note()
+
+
+def _logbook_template(book: Logbook) -> Callable[[str], str]:
+    """The templates for a day log or a TIL repo: the hooks run on its Markdown files, or its log file."""
+    files = r"\.md$" if book.preset == "til" else "^" + re.escape(book.filename) + "$"
+    return functools.partial(template_text, posts_files=files, index_files=f"({files}|^learnlog\\.toml$)")
 
 
 def _reminder_only(root: Path, existing: Path, at: str, *, force: bool) -> None:
@@ -233,25 +247,28 @@ def _disallowed(found: Inferred, field: str) -> list[str]:
 
 def render_template(name: str, found: Inferred) -> str:
     """A file of learnlog_checks/templates with the version and the posts folder filled in."""
+    posts = re.escape(found.settings.posts.as_posix())
+    return template_text(name, posts_files=f"^{posts}/", index_files=f"^({posts}/|learnlog\\.toml$)")
+
+
+def template_text(name: str, *, posts_files: str, index_files: str) -> str:
+    """A file of learnlog_checks/templates, its @NAME@ filled in; the two patterns are the hooks' `files`."""
     from importlib import resources
 
-    text = resources.files("learnlog_checks").joinpath("templates", name).read_text(encoding="utf-8")
-    for placeholder, value in _placeholders(found).items():
-        text = text.replace(placeholder, value)
-    return text
-
-
-def _placeholders(found: Inferred) -> dict[str, str]:
-    """What the templates' @NAME@ stand for: the project's home, its release and its major tag."""
     from learnlog_checks import HOME, __version__
 
-    return {
+    text = resources.files("learnlog_checks").joinpath("templates", name).read_text(encoding="utf-8")
+    placeholders = {
         "@HOME@": HOME,
         "@REPO@": HOME.removeprefix("https://github.com/"),
         "@VERSION@": __version__,
         "@MAJOR@": __version__.split(".")[0],
-        "@POSTS_RE@": re.escape(found.settings.posts.as_posix()),
+        "@POSTS_FILES@": posts_files,
+        "@INDEX_FILES@": index_files,
     }
+    for placeholder, value in placeholders.items():
+        text = text.replace(placeholder, value)
+    return text
 
 
 def _release_note() -> None:

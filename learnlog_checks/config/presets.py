@@ -14,6 +14,11 @@ default and is what a log without `preset` has always been.
   must be a YAML date, unquoted, or the blog plugin stops the build), `draft`, `categories` (what
   `categories_allowed` restricts) and `tags`, a tag string refused (the build stops on it); `index`
   writes only the overview (`docs/learnlog/index.md`).
+- til: a TIL repo, no front matter: a folder per topic at the root, one Markdown file per thing learned,
+  its title the first `# ` heading; `index` keeps the list of the README between its markers
+  (`reading.til`, `index.readme_index`).
+- 100days: one log file (`log.md`), a heading per day (`### Day 12: March 12, Thursday`), read by
+  `reading.dayheadings`; the calendar rules run on the headings.
 """
 
 from __future__ import annotations
@@ -23,8 +28,17 @@ from typing import Any
 JEKYLL = "jekyll"
 HUGO = "hugo"
 MATERIAL = "mkdocs-material"
-NAMES = (JEKYLL, HUGO, MATERIAL)
-SITE_NAMES = {JEKYLL: "Jekyll", HUGO: "Hugo", MATERIAL: "MkDocs Material"}
+TIL = "til"
+DAYS = "100days"
+NAMES = (JEKYLL, HUGO, MATERIAL, TIL, DAYS)
+HEADING_LOGS = frozenset({TIL, DAYS})  # logs without front matter, read from their headings
+SITE_NAMES = {
+    JEKYLL: "Jekyll",
+    HUGO: "Hugo",
+    MATERIAL: "MkDocs Material",
+    TIL: "TIL repo",
+    DAYS: "100 days log",
+}
 
 PRESETS: dict[str, dict[str, Any]] = {
     JEKYLL: {},  # the defaults of Settings
@@ -55,6 +69,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "index_dir": "docs/learnlog",
         "index_mode": "overview",
     },
+    TIL: {"posts": ".", "filename": "{slug}.md", "index_dir": ".", "required": []},
+    DAYS: {"posts": ".", "filename": "log.md", "index_dir": ".", "required": []},
 }
 # Keys matched in any case in the front matter of these families (Hugo lowercases every key).
 FOLDED_KEYS = frozenset({HUGO})

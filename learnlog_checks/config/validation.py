@@ -101,7 +101,7 @@ class Settings(BaseModel):
         min_length=1,
         description="The front matter syntaxes the site reads: yaml ('---'), toml ('+++'), json ('{').",
     )
-    preset: Literal["jekyll", "hugo", "mkdocs-material"] = Field(
+    preset: Literal["jekyll", "hugo", "mkdocs-material", "til", "100days"] = Field(
         "jekyll", description="The site family whose defaults every key left out takes."
     )
     date_keys: tuple[str, ...] = Field(
@@ -171,7 +171,7 @@ class Settings(BaseModel):
     @field_validator("posts", "index_dir")
     @classmethod
     def _not_the_root(cls, value: Path, info: Any) -> Path:
-        if not value.parts:  # "", "." and "./" are all the log's root
+        if not value.parts and not (info.context or {}).get("root_allowed"):  # "", "." and "./": the root
             example = "_posts" if info.field_name == "posts" else "tags"
             raise ValueError(f"must be a folder inside the log, not the log's root (such as {example!r})")
         return value
@@ -235,7 +235,10 @@ def validate(table: Mapping[str, Any], source: Path) -> config.Settings:
     from learnlog_checks.config import presets
 
     try:
-        return Settings.model_validate(presets.with_preset(dict(table))).settings()
+        merged = presets.with_preset(dict(table))
+        # A TIL repo and a day log are read from the log's root (their posts folder is ".").
+        context = {"root_allowed": merged.get("preset") in presets.HEADING_LOGS}
+        return Settings.model_validate(merged, context=context).settings()
     except ValidationError as exc:
         raise ConfigError(_describe(exc, source)) from None
     except RecursionError:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from learnlog_checks.config import presets
 from learnlog_checks.config.rule_names import HISTORY_RULES, turned_on
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import records, selection
@@ -50,6 +51,12 @@ def lint(
     """
     options = options or Options()
     user = validated_schema(loaded, options)
+    if loaded.settings.preset in presets.HEADING_LOGS:  # a TIL repo or a day log: no front matter
+        from learnlog_checks.engine import headings
+
+        return headings.lint(
+            loaded, today=today, cwd=cwd, targets=targets, select=options.select, ignore=options.ignore
+        )
     job = Job(settings=loaded.settings, user_schema=user, today=today, root=loaded.root)
     found = files(loaded, cwd=cwd, tidy=True)
     wanted = found.wanted(targets)

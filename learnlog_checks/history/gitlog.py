@@ -210,3 +210,24 @@ def _first(*commits: Commit | None) -> Commit:
     """The earliest of `commits` by author time (the first given on a tie); at least one is set."""
     known = [c for c in commits if c is not None]
     return min(known, key=lambda c: c.when)
+
+
+def first_year(path: Path) -> int | None:
+    """The year of the commit that added the file `path` (its oldest commit); None outside git."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "log", "--format=%as", "--reverse", "--no-show-signature", "--", path.name],
+            cwd=path.parent,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=environment(),
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    dates = done.stdout.decode("ascii", "replace").split()
+    if done.returncode != 0 or not dates or not dates[0][:4].isdigit():
+        return None
+    return int(dates[0][:4])

@@ -10,7 +10,14 @@ from learnlog_checks.rules import (
     committed_on_day,
     cut_by_comment,
     date_field,
+    day_date_order,
+    day_future_date,
+    day_heading,
     day_matches_date,
+    day_numbering,
+    day_one_per_date,
+    day_start,
+    day_weekday,
     duplicate_day_number,
     duplicate_key,
     duplicate_tag,
@@ -27,12 +34,35 @@ from learnlog_checks.rules import (
     tag_format,
     tag_string,
     tag_type,
+    til_allowed_topic,
+    til_heading,
+    til_readme_index,
+    til_topic_folder,
+    til_unique_title,
     title_day,
     title_pattern,
     unknown_layout,
 )
 from learnlog_checks.rules._api import CollectionRule, Context, FileRule, PostRule, Rule, Scope
+from learnlog_checks.rules._logbook import DayRule, TilRule
 
+# The rules of the logs without front matter (presets til and 100days), the only ones run on them.
+TIL_RULES: tuple[TilRule, ...] = (
+    til_heading.RULE,
+    til_unique_title.RULE,
+    til_topic_folder.RULE,
+    til_allowed_topic.RULE,
+    til_readme_index.RULE,
+)
+DAY_RULES: tuple[DayRule, ...] = (
+    day_heading.RULE,
+    day_numbering.RULE,
+    day_weekday.RULE,
+    day_one_per_date.RULE,
+    day_date_order.RULE,
+    day_future_date.RULE,
+    day_start.RULE,
+)
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
         (
@@ -61,6 +91,8 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             unknown_layout.RULE,
             mixed_line_endings.RULE,
             committed_on_day.RULE,
+            *TIL_RULES,
+            *DAY_RULES,
         ),
         key=lambda rule: rule.code,
     )
@@ -90,15 +122,19 @@ __all__ = [
     "BY_CODE",
     "BY_NAME",
     "COLLECTION_RULES",
+    "DAY_RULES",
     "FILE_RULES",
     "HISTORY_RULES",
     "POST_RULES",
+    "TIL_RULES",
     "CollectionRule",
     "Context",
+    "DayRule",
     "FileRule",
     "PostRule",
     "Rule",
     "Scope",
+    "TilRule",
     "file_findings",
     "lookup",
     "turned_on",

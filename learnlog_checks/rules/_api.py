@@ -21,6 +21,7 @@ class Scope(enum.Enum):
     FILE = "file"  # one problem that reading a file found at a time
     POST = "post"  # one post at a time
     COLLECTION = "collection"  # every post of the log at once
+    LOG = "log"  # a log without front matter (a TIL repo, a day log), read whole (see `_logbook`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,115 @@
+"""lint() of the logs without front matter: a TIL repo (preset `til`) and a day log (preset `100days`).
+
+Such a log is read whole, in this process (a heading per file, or one file): no cache, no workers, no
+front-matter rule. Only the rules of its kind run (`TIL_RULES`, `DAY_RULES`), selected and silenced by
+`--select`, `--ignore` and `[ignore]` as every other rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from learnlog_checks.config import presets
+from learnlog_checks.config.settings import LoadedConfig
+from learnlog_checks.engine import selection
+from learnlog_checks.history import gitlog
+from learnlog_checks.model import LintResult, finding_order
+from learnlog_checks.reading import dayheadings, readme_list, til
+from learnlog_checks.reading.discovery import display_path
+from learnlog_checks.rules import DAY_RULES, TIL_RULES, Context, Rule
+
+README_NAMES = ("README.md", "readme.md", "Readme.md", "README.markdown")
+
+
+def readme_file(root: Path) -> Path:
+    """The README of the TIL repo at `root`: the first one there, else where `index` writes it."""
+    for name in README_NAMES:
+        if (root / name).is_file():
+            return root / name
+    return root / README_NAMES[0]
+
+
+def read_til(loaded: LoadedConfig, *, cwd: Path) -> til.TilLog:
+    """The TIL repo of `loaded`: its entries and its README's list."""
+    root = loaded.posts_dir
+    prefix = _prefix(root, cwd)
+    entries = til.read_repo(root, loaded.settings.exclude, prefix)
+    readme = readme_file(root)
+    try:
+        parsed: readme_list.Readme | None = readme_list.parse(
+            readme.read_text(encoding="utf-8", errors="replace")
+        )
+    except OSError:
+        parsed = None
+    shown = display_path(str(readme), cwd)
+    return til.TilLog(tuple(entries), tuple(til.topic_folders(entries)), parsed, shown)
+
+
+def read_days(loaded: LoadedConfig, *, cwd: Path) -> dayheadings.DayLog:
+    """The day log of `loaded` (the file `filename` in the posts folder); empty when it is missing."""
+    path = loaded.posts_dir / loaded.settings.filename
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    settings = loaded.settings
+    shown = display_path(str(path), cwd)
+    log = dayheadings.read_log(text, shown, title=settings.title, start=settings.start)
+    if log.undated is None or not log.days:
+        return log
+    year = gitlog.first_year(path)  # no year anywhere: the year the file was first committed
+    return dayheadings.read_log(text, shown, title=settings.title, year=year) if year is not None else log
+
+
+def lint(
+    loaded: LoadedConfig,
+    *,
+    today: date,
+    cwd: Path,
+    targets: Iterable[Path] | None,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> LintResult:
+    """Check the log without front matter of `loaded`; report only on `targets` when given."""
+    ctx = Context(settings=loaded.settings, today=today, root=loaded.root)
+    keys = (select, ignore)
+    if loaded.settings.preset == presets.TIL:
+        log = read_til(loaded, cwd=cwd)
+        paths = {e.display: loaded.posts_dir / e.name for e in log.entries}
+        paths[log.readme_path] = readme_file(loaded.posts_dir)
+        findings = [f for rule in TIL_RULES if _runs(rule, keys) for f in rule.check(log, ctx)]
+    else:
+        days = read_days(loaded, cwd=cwd)
+        paths = {days.path: loaded.posts_dir / loaded.settings.filename}
+        findings = [f for rule in DAY_RULES if _runs(rule, keys) for f in rule.check(days, ctx)]
+    wanted = _wanted(paths, targets)
+    table = loaded.settings.ignore
+    kept = [
+        f
+        for f in findings
+        if f.path in wanted
+        and selection.selected(f, select, ignore)
+        and not selection.ignored_by_file(f, None, table)
+    ]
+    return LintResult(findings=tuple(sorted(set(kept), key=finding_order)), files_checked=len(wanted))
+
+
+def _runs(rule: Rule, keys: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    return selection.runs(rule, *keys, turned_on=frozenset())
+
+
+def _prefix(root: Path, cwd: Path) -> str:
+    shown = display_path(str(root), cwd)
+    return "" if shown in (".", "") else shown.rstrip("/") + "/"
+
+
+def _wanted(paths: dict[str, Path], targets: Iterable[Path] | None) -> set[str]:
+    """The display paths of the files under `targets` (all without targets)."""
+    if targets is None:
+        return set(paths)
+    chosen = [str(t.resolve()) for t in targets]
+    prefixes = tuple(c.rstrip("/") + "/" for c in chosen)
+    real = {shown: str(path.resolve()) for shown, path in paths.items()}
+    return {shown for shown, path in real.items() if path in chosen or path.startswith(prefixes)}

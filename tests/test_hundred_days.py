@@ -1,0 +1,87 @@
+"""A generated 100-day log: clean, it checks clean; with planted faults, each is reported at its heading."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.rules._headinglog import findings, run, write
+
+CONFIG = 'preset = "100days"\n'
+START = date(2021, 3, 1)
+
+
+def day_log(days: list[tuple[int, date, str]]) -> tuple[str, dict[int, int]]:
+    """The text of a log.md (`### Day 12: March 12, 2021, Friday`), and the line of each heading by index."""
+    lines = ["# 100 Days Of Code - Log", ""]
+    where: dict[int, int] = {}
+    for i, (number, when, weekday) in enumerate(days):
+        where[i] = len(lines) + 1
+        lines += [
+            f"### Day {number}: {when:%B} {when.day}, {when.year}, {weekday}",
+            "",
+            f"Worked on thing {number}.",
+            "",
+        ]
+    return "\n".join(lines), where
+
+
+def clean() -> list[tuple[int, date, str]]:
+    return [(n, START + timedelta(n - 1), f"{START + timedelta(n - 1):%A}") for n in range(1, 101)]
+
+
+def test_a_clean_hundred_day_log_checks_clean(tmp_path: Path) -> None:
+    text, _ = day_log(clean())
+    assert findings(write(tmp_path, {"log.md": text}, CONFIG)) == []
+
+
+def test_planted_faults_are_reported_at_their_headings(tmp_path: Path) -> None:
+    days = clean()
+    days[10] = (days[10][0] + 1, *days[10][1:])  # day 11 written as 12: a skip
+    days = [(n + 1 if i > 10 else n, d, w) for i, (n, d, w) in enumerate(days)]
+    days[30] = (days[29][0], days[30][1], days[30][2])  # a repeated number
+    days[50] = (days[50][0], days[50][1], "Sunday" if days[50][2] != "Sunday" else "Monday")  # wrong weekday
+    back = days[70][1] - timedelta(5)
+    days[70] = (days[70][0], back, f"{back:%A}")  # a date going backwards
+    text, where = day_log(days)
+    got = {(f[1], f[3]) for f in findings(write(tmp_path, {"log.md": text}, CONFIG))}
+    assert (where[10], "LL046") in got
+    assert (where[30], "LL046") in got
+    assert (where[50], "LL047") in got
+    assert (where[70], "LL049") in got
+    assert {line for line, _ in got} <= {where[10], where[30], where[31], where[50], where[70]}
+
+
+def _no_year(days: list[tuple[int, date, str]]) -> str:
+    """The issue's own form, `### Day 12: March 12, Friday`: no heading names a year."""
+    text, _ = day_log(days)
+    return text.replace(f", {START.year},", ",")
+
+
+def test_without_any_year_the_date_rules_are_skipped_with_one_warning(tmp_path: Path) -> None:
+    days = clean()
+    days[20] = (days[20][0], days[20][1], "Monday")  # wrong weekday: not known without a year
+    write(tmp_path, {"log.md": _no_year(days)}, CONFIG)
+    assert findings(tmp_path) == [("log.md", 3, 1, "LL045", "day-heading")]
+    assert "dates not checked" in run(tmp_path, "check").stdout
+
+
+def test_without_any_year_the_first_commit_gives_it(tmp_path: Path) -> None:
+    days = clean()
+    days[20] = (days[20][0], days[20][1], "Monday")  # March 21, 2021 was a Sunday
+    write(tmp_path, {"log.md": _no_year(days)}, CONFIG)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2021-03-01T20:00:00",
+        "GIT_COMMITTER_DATE": "2021-03-01T20:00:00",
+    }
+    for args in (
+        ["init", "-q"],
+        ["add", "log.md"],
+        ["-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "x"],
+    ):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, env=env)
+    line = 3 + 20 * 4
+    assert findings(tmp_path) == [("log.md", line, 1, "LL047", "day-weekday")]
