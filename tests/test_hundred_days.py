@@ -85,3 +85,20 @@ def test_without_any_year_the_first_commit_gives_it(tmp_path: Path) -> None:
         subprocess.run(["git", *args], cwd=tmp_path, check=True, env=env)
     line = 3 + 20 * 4
     assert findings(tmp_path) == [("log.md", line, 1, "LL047", "day-weekday")]
+
+
+def test_stats_counts_the_days_of_the_headings(tmp_path: Path) -> None:
+    days = clean()
+    del days[49]  # day 50 not written: a missed date, two streaks
+    text, _ = day_log(days)
+    done = run(write(tmp_path, {"log.md": text}, CONFIG), "stats", "--today", "2021-06-08")
+    assert done.returncode == 0, done.stderr
+    lines = [" ".join(line.split()) for line in done.stdout.splitlines()]
+    assert lines[:6] == [
+        "posts: 99",
+        "first day: 2021-03-01 (day 1)",
+        "last day: 2021-06-08 (day 100)",
+        "current streak: 50 days",
+        "longest streak: 50 days (2021-04-20 to 2021-06-08)",
+        "missed dates: 1",
+    ]

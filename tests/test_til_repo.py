@@ -4,6 +4,7 @@ README byte for byte."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.rules._headinglog import findings, run
@@ -93,3 +94,14 @@ def test_init_finds_a_day_log_and_leaves_a_site_alone(tmp_path: Path) -> None:
     (site / "_posts/2024-01-02-day-1.md").write_text("---\ntitle: Day 1\n---\n", encoding="utf-8")
     done = run(site, "init", "--yes")
     assert "site: til" not in done.stderr and "preset" not in (site / "learnlog.toml").read_text()
+
+
+def test_stats_counts_the_entries_of_each_topic(tmp_path: Path) -> None:
+    plant(tmp_path)
+    init(tmp_path)
+    done = run(tmp_path, "stats", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["posts"] == 300
+    assert sum(figures["tags"].values()) == 300 and len(figures["tags"]) == 20
+    assert figures["tags"]["topic-00"] == 15

@@ -23,12 +23,20 @@ def run(
     """Print the figures of the log: posts, first and last day, streaks, missed dates, tags, modes."""
     from learnlog_checks import engine
     from learnlog_checks.cli import common
+    from learnlog_checks.config import presets
     from learnlog_checks.engine.derived import Derived
 
     if output_format not in FORMATS:
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
     loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     day = common.today_for(loaded, today)
+    if loaded.settings.preset in presets.HEADING_LOGS:  # a TIL repo, a day log: read whole, not cached
+        from learnlog_checks.engine import headings
+        from learnlog_checks.index import stats
+
+        posts = headings.as_posts(loaded, cwd=Path.cwd())
+        sys.stdout.write(stats.RENDERERS[output_format](stats.compute(posts, loaded.settings, today=day)))
+        return 0
     found = engine.files(loaded, cwd=Path.cwd())
     job = engine.Job(settings=loaded.settings, user_schema=None, today=date.min, root=loaded.root)
     derived = None if no_cache else Derived.of(loaded, job, found)

@@ -15,7 +15,7 @@ from learnlog_checks.config import presets
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import selection
 from learnlog_checks.history import gitlog
-from learnlog_checks.model import LintResult, finding_order
+from learnlog_checks.model import LintResult, Post, Tag, finding_order, position
 from learnlog_checks.reading import dayheadings, readme_list, til
 from learnlog_checks.reading.discovery import display_path
 from learnlog_checks.rules import DAY_RULES, TIL_RULES, Context, Rule
@@ -61,6 +61,18 @@ def read_days(loaded: LoadedConfig, *, cwd: Path) -> dayheadings.DayLog:
         return log
     year = gitlog.first_year(path)  # no year anywhere: the year the file was first committed
     return dayheadings.read_log(text, shown, title=settings.title, year=year) if year is not None else log
+
+
+def as_posts(loaded: LoadedConfig, *, cwd: Path) -> list[Post]:
+    """The log as posts for `stats`: a TIL entry tagged with its topic (undated), or a dated day."""
+    if loaded.settings.preset == presets.TIL:
+        return [
+            Post(e.display, e.name, {}, {}, tags=(Tag(e.topic, position(1, 1)),) if e.topic else ())
+            for e in read_til(loaded, cwd=cwd).entries
+        ]
+    log = read_days(loaded, cwd=cwd)
+    name = loaded.settings.filename
+    return [Post(log.path, name, {}, {}, date=d.date, day=d.day) for d in log.days if d.date is not None]
 
 
 def lint(
