@@ -94,7 +94,8 @@ def test_toml_and_json_are_read_and_every_rule_points_at_the_line_and_column(tmp
         "posts/2024-01-03-day-2.md:3:1: error day-matches-date day 2 should be dated 2024-01-03, found "
         "2024-01-09 (if the date is right, this is day 8)",
         "posts/2024-01-03-day-2.md:3:8: error date-field date 2024-01-09 differs from the file name's "
-        "2024-01-03",
+        "2024-01-03; Jekyll uses the front-matter date for the post's URL and its place in the listing "
+        "(rename it: git mv posts/2024-01-03-day-2.md posts/2024-01-09-day-2.md)",
         "posts/2024-01-03-day-2.md:4:1: error required-tags a post tagged 'nlp' needs one of: 'theory'",
         "posts/2024-01-03-day-2.md:6:3: error allowed-tags unknown tag 'nlpp' (did you mean 'nlp'?)",
         "posts/2024-01-03-day-2.md:7:3: error tag-type tag '2024' is read by TOML as a number "
@@ -111,7 +112,8 @@ def test_toml_and_json_are_read_and_every_rule_points_at_the_line_and_column(tmp
         "posts/2024-01-06-day-5.md:4:45: error day-matches-date day 5 should be dated 2024-01-06, found "
         "2024-01-10 (if the date is right, this is day 9)",
         "posts/2024-01-06-day-5.md:4:53: error date-field date 2024-01-10 differs from the file name's "
-        "2024-01-06",
+        "2024-01-06; Jekyll uses the front-matter date for the post's URL and its place in the listing "
+        "(rename it: git mv posts/2024-01-06-day-5.md posts/2024-01-10-day-5.md)",
         "posts/2024-01-07-day-6.md:4:1: error front-matter-syntax invalid JSON: Expecting property name "
         "enclosed in double quotes (remove the comma after the last item)",
         "posts/2024-01-08-day-7.md:4:12: error allowed-tags unknown tag 'thory' (did you mean 'theory'?)",
@@ -131,7 +133,9 @@ def test_a_date_with_an_offset_is_the_day_in_the_logs_zone(tmp_path: Path) -> No
     assert code == 1
     assert lines == [
         "posts/2024-01-02-day-1.md:3:8: error date-field date 2024-01-02T23:30:00-05:00 differs from the "
-        "file name's 2024-01-02 (it is 2024-01-03 in UTC)"
+        "file name's 2024-01-02 (it is 2024-01-03 in UTC); Jekyll uses the front-matter date for the post's "
+        "URL and its place in the listing (rename it: git mv posts/2024-01-02-day-1.md "
+        "posts/2024-01-03-day-1.md)"
     ]
 
 

@@ -1,15 +1,19 @@
 """LL012 date-field
 
 What it does: checks the front-matter `date`: it must be a real date (or date and time), and the
-calendar day it stands for (in the log's `timezone`) must be the date in the file name.
+calendar day it stands for (in the log's `timezone`) must be the date in the file name. The front-matter
+date is the one the site goes by, so the message says so and suggests the `git mv` that makes the name
+agree (the date replaced in the file's path, date folders included).
 Why: Jekyll takes the front-matter date over the file name's, so a disagreement moves the post silently.
 Example: `date: 2024-01-03` in `2024-01-02-day-1.md` -> "date 2024-01-03 differs from the file name's
-2024-01-02".
+2024-01-02; Jekyll uses the front-matter date for the post's URL and its place in the listing (rename it:
+git mv _posts/2024-01-02-day-1.md _posts/2024-01-03-day-1.md)".
 Options: `timezone`.
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,7 +37,12 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         message = f"date {raw} differs from the file name's {post.file_date.isoformat()}"
         if post.meta_date.isoformat() != raw.strip()[:10]:
             message += f" (it is {post.meta_date.isoformat()} in {ctx.settings.timezone})"
-        yield RULE.on(post, where, message)
+        site = presets.SITE_NAMES.get(ctx.settings.preset, "the site")
+        message += f"; {site} uses the front-matter date for the post's URL and its place in the listing"
+        renamed = post.path.replace(post.file_date.isoformat(), post.meta_date.isoformat())
+        command = f"git mv {shlex.quote(post.path)} {shlex.quote(renamed)}"
+        suggestion = f"rename it: {command}" if renamed != post.path else None
+        yield RULE.on(post, where, message, suggestion=suggestion)
 
 
 def _publish(post: Post, ctx: Context) -> Iterator[Finding]:
