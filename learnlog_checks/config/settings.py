@@ -64,6 +64,7 @@ class Settings:
     posts: Path = Path("_posts")
     filename: str = "{date}-day-{day}.md"
     start: date | None = None
+    numbering: str = "calendar"  # day N falls on start + N - 1 ("calendar") or is the N-th day of study
     timezone: str = "UTC"
     tags_field: str = "tags"
     title: str | None = None
@@ -115,6 +116,7 @@ class Settings:
             posts=Path(data["posts"]),
             filename=str(data["filename"]),
             start=None if start is None else date.fromisoformat(start),
+            numbering=str(data["numbering"]),
             timezone=str(data["timezone"]),
             tags_field=str(data["tags_field"]),
             title=None if data["title"] is None else str(data["title"]),

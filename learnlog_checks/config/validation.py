@@ -83,6 +83,11 @@ class Settings(BaseModel):
         "{date}-day-{day}.md", description="How a post is named: {date}, {day} and {slug} placeholders."
     )
     start: date | None = Field(None, description="The date of day 1; required for numbering rules.")
+    numbering: Literal["calendar", "sequence"] = Field(
+        "calendar",
+        description="What a day number counts: 'calendar' (day N is start + N - 1) or 'sequence' (the N-th "
+        "day of study: numbers rise by one, dates only go forward, gaps between dates allowed).",
+    )
     timezone: str = Field("UTC", description="IANA time zone that 'today' and timestamps belong to.")
     tags_field: str = Field("tags", min_length=1, description="The front-matter key holding the tags.")
     title: str | None = Field(None, description="Pattern every title must follow, e.g. '(Day {day}) {text}'.")

@@ -4,7 +4,9 @@ What it does: checks that a post's date is `start + (day - 1)`: day 1 on `start`
 Why: a month typed wrong (`2024-08-03-day-246.md` for 2024-09-03) or a day off by one shows up here.
 Example: start 2024-01-02, `2024-08-03-day-246.md` -> "day 246 should be dated 2024-09-03, found
 2024-08-03".
-Options: `start` (without it this rule does nothing).
+With `numbering = "sequence"` (day N is the N-th day of study, not a calendar day) only day 1 is held
+to `start`; `sequential-numbering` checks that the later dates go forward.
+Options: `start` (without it this rule does nothing), `numbering`.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     start = ctx.settings.start
     if start is None or post.day is None or post.date is None or post.draft:
         return
+    sequence = ctx.settings.numbering == "sequence"
+    if sequence and post.day != 1:
+        return
     expected = start + timedelta(days=post.day - 1)
     if post.date != expected:
         where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
         message = f"day {post.day} should be dated {expected.isoformat()}, found {post.date.isoformat()}"
         number = (post.date - start).days + 1
-        hint = f"if the date is right, this is day {number}" if number >= 1 else None
+        hint = f"if the date is right, this is day {number}" if number >= 1 and not sequence else None
         yield RULE.on(post, where, message, suggestion=hint)
 
 

@@ -20,3 +20,14 @@ def test_front_matter_date_is_reported_at_its_line(make_log):
 def test_without_start_nothing_is_checked(make_log):
     config = 'tags_field = "categories"\n'
     assert make_log({"2024-05-05-day-1.md": post(1)}, config=config).rules() == []
+
+
+def test_in_sequence_numbering_only_day_one_is_held_to_start(make_log):
+    posts = {
+        "2024-01-03-day-1.md": post(1),  # day 1 not on start (2024-01-02)
+        "2024-01-07-day-2.md": post(2),  # days of study, not calendar days: a gap is fine
+    }
+    log = make_log(posts, numbering="sequence")
+    assert log.rules() == [("2024-01-03-day-1.md", "day-matches-date")]
+    out = log.run()[1]
+    assert "day 1 should be dated 2024-01-02, found 2024-01-03" in out and "this is day" not in out

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.helpers import daily
+from tests.helpers import daily, post
 
 
 def test_gap_reported_on_the_post_after_it(make_log):
@@ -20,3 +20,16 @@ def test_no_numbers_no_rule(make_log):
     posts = {"2024-01-02-hello.md": "---\ntitle: x\ncategories: [theory]\n---\n"}
     log = make_log(posts, config='filename = "{date}-{slug}.md"\ntags_field = "categories"\n')
     assert log.findings() == []
+
+
+def test_in_sequence_numbering_a_date_going_back_is_reported(make_log):
+    posts = {
+        "2024-01-02-day-1.md": post(1),
+        "2024-01-05-day-2.md": post(2),
+        "2024-01-04-day-3.md": post(3),  # studied before day 2?
+        "2024-01-09-day-4.md": post(4),
+    }
+    log = make_log(posts, numbering="sequence")
+    assert log.findings() == [("2024-01-04-day-3.md", 1, 1, "sequential-numbering")]
+    assert "day 3 is dated 2024-01-04, not after day 2's 2024-01-05" in log.run()[1]
+    assert make_log(posts).rules().count(("2024-01-04-day-3.md", "sequential-numbering")) == 0
