@@ -105,3 +105,14 @@ def test_stats_counts_the_entries_of_each_topic(tmp_path: Path) -> None:
     assert figures["posts"] == 300
     assert sum(figures["tags"].values()) == 300 and len(figures["tags"]) == 20
     assert figures["tags"]["topic-00"] == 15
+
+
+def test_index_keeps_bytes_outside_the_markers_that_are_no_utf8(tmp_path: Path) -> None:
+    plant(tmp_path)
+    init(tmp_path)
+    readme = tmp_path / "README.md"
+    readme.write_bytes(readme.read_bytes() + b"\nLatin-1 text: caf\xe9\n")
+    before = readme.read_bytes().split(END.encode())[1]
+    done = run(tmp_path, "index")
+    assert done.returncode == 0, done.stderr
+    assert readme.read_bytes().split(END.encode())[1] == before

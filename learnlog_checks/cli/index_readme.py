@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig
+    from learnlog_checks.reading.til import TilLog
 
 
 def run(loaded: LoadedConfig, *, check: bool, exit_non_zero_on_change: bool) -> int:
@@ -42,7 +43,8 @@ def run(loaded: LoadedConfig, *, check: bool, exit_non_zero_on_change: bool) -> 
         sys.stdout.write(f"{log.readme_path}: the list is current\n")
         return 0
     try:
-        atomic.write(target, wanted.encode("utf-8"), root=loaded.root, keep_mode=True)
+        # Bytes of the README that are no UTF-8 come back as they were (surrogateescape both ways).
+        atomic.write(target, wanted.encode("utf-8", "surrogateescape"), root=loaded.root, keep_mode=True)
     except atomic.WriteFailed as exc:
         common.fail(str(exc), 2)
     sys.stdout.write(f"wrote {log.readme_path}\n")
@@ -56,11 +58,9 @@ def _text(path: Path) -> str | None:
         return None
 
 
-def _report_check(log: object, current: str | None, wanted: str) -> int:
-    from learnlog_checks.reading.til import TilLog
+def _report_check(log: TilLog, current: str | None, wanted: str) -> int:
     from learnlog_checks.rules import til_readme_index
 
-    assert isinstance(log, TilLog)
     if current == wanted:
         sys.stdout.write(f"{log.readme_path}: the list is current\n")
         return 0
