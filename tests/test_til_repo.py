@@ -116,3 +116,22 @@ def test_index_keeps_bytes_outside_the_markers_that_are_no_utf8(tmp_path: Path) 
     done = run(tmp_path, "index")
     assert done.returncode == 0, done.stderr
     assert readme.read_bytes().split(END.encode())[1] == before
+
+
+def test_links_are_never_followed_out_of_the_repo(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret title\n", encoding="utf-8")
+    (outside / "README.md").write_text(f"{START}\n{END}\n", encoding="utf-8")
+    root = tmp_path / "til"
+    (root / "python").mkdir(parents=True)
+    (root / "python/walrus.md").write_text("# Secret title\n", encoding="utf-8")
+    (root / "python/leak.md").symlink_to(outside / "secret.md")
+    (root / "README.md").symlink_to(outside / "README.md")
+    (root / "learnlog.toml").write_text('preset = "til"\n', encoding="utf-8")
+    got = findings(root)
+    assert ("python/leak.md", 1, 1, "LL040", "til-heading") in got  # read as no title, not followed
+    assert not [f for f in got if f[3] == "LL041"]  # so no duplicate of the title outside
+    done = run(root, "index")
+    assert done.returncode == 2 and "README.md is a symbolic link" in done.stderr
+    assert (outside / "README.md").read_text(encoding="utf-8") == f"{START}\n{END}\n"

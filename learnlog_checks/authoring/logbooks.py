@@ -18,6 +18,7 @@ from learnlog_checks.reading import dayheadings, readme_list, til
 
 LOG_NAMES = ("log.md", "LOG.md", "Log.md")
 README_NAMES = ("README.md", "readme.md", "Readme.md")
+LOG_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,10 @@ def _day_log(root: Path) -> Logbook | None:
         path = root / name
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        data = til.read_plain(str(path), LOG_BYTES)
+        if data is None:
+            continue
+        text = data.decode("utf-8", errors="replace")
         days = dayheadings.read_log(text, name).days
         if len(days) >= 2:
             return Logbook(presets.DAYS, name, len(days))
@@ -73,8 +77,12 @@ def _til_repo(root: Path) -> Logbook | None:
     topics = tuple(til.topic_folders(entries))
     for name in README_NAMES:
         path = root / name
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
+        data = til.read_plain(str(path), LOG_BYTES)
+        if data is not None:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:  # markers are proposed only in a README that is all UTF-8
+                return Logbook(presets.TIL, "{slug}.md", len(entries), topics)
             marked = with_markers(text)
             if marked is None:
                 return Logbook(presets.TIL, "{slug}.md", len(entries), topics)

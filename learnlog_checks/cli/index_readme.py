@@ -31,6 +31,10 @@ def run(loaded: LoadedConfig, *, check: bool, exit_non_zero_on_change: bool) -> 
     cwd = Path.cwd()
     log = headings.read_til(loaded, cwd=cwd)
     target = headings.readme_file(loaded.posts_dir)
+    if target.is_symlink():
+        common.fail(
+            f"{log.readme_path} is a symbolic link; `index` writes only a plain file inside the log", 2
+        )
     current = _text(target)
     try:
         wanted = readme_index.render(current, log)

@@ -20,6 +20,8 @@ from learnlog_checks.reading import dayheadings, readme_list, til
 from learnlog_checks.reading.discovery import display_path
 from learnlog_checks.rules import DAY_RULES, TIL_RULES, Context, Rule
 
+DAY_LOG_BYTES = 64 * 1024 * 1024  # a day log is read up to 64 MiB
+README_BYTES = 16 * 1024 * 1024  # a README's list is read from its first 16 MiB
 README_NAMES = ("README.md", "readme.md", "Readme.md", "README.markdown")
 
 
@@ -37,12 +39,8 @@ def read_til(loaded: LoadedConfig, *, cwd: Path) -> til.TilLog:
     prefix = _prefix(root, cwd)
     entries = til.read_repo(root, loaded.settings.exclude, prefix)
     readme = readme_file(root)
-    try:
-        parsed: readme_list.Readme | None = readme_list.parse(
-            readme.read_text(encoding="utf-8", errors="replace")
-        )
-    except OSError:
-        parsed = None
+    data = til.read_plain(str(readme), README_BYTES)
+    parsed = readme_list.parse(data.decode("utf-8", errors="replace")) if data is not None else None
     shown = display_path(str(readme), cwd)
     return til.TilLog(tuple(entries), tuple(til.topic_folders(entries)), parsed, shown)
 
@@ -50,10 +48,8 @@ def read_til(loaded: LoadedConfig, *, cwd: Path) -> til.TilLog:
 def read_days(loaded: LoadedConfig, *, cwd: Path) -> dayheadings.DayLog:
     """The day log of `loaded` (the file `filename` in the posts folder); empty when it is missing."""
     path = loaded.posts_dir / loaded.settings.filename
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        text = ""
+    data = til.read_plain(str(path), DAY_LOG_BYTES)  # a link or a folder is no day log: empty
+    text = data.decode("utf-8", errors="replace") if data is not None else ""
     settings = loaded.settings
     shown = display_path(str(path), cwd)
     log = dayheadings.read_log(text, shown, title=settings.title, start=settings.start)

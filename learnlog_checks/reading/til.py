@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,13 +65,33 @@ def walk(root: Path, exclude: tuple[str, ...]) -> list[tuple[str, str]]:
     return found
 
 
-def read_entry(path: str, name: str, display: str) -> TilEntry:
-    """The entry in the file at `path`; an unreadable file is an entry without a title."""
+def read_plain(path: str, limit: int) -> bytes | None:
+    """The first `limit` bytes of the plain file at `path`; None for a link, a FIFO, a folder or a file
+    the system refuses (links are never followed: nothing outside the log is read)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
-        head = b""
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks, left = [], limit
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def read_entry(path: str, name: str, display: str) -> TilEntry:
+    """The entry in the file at `path`; an unreadable file (or a link) is an entry without a title."""
+    head = read_plain(path, HEAD_BYTES) or b""
     title, line = first_heading(head.decode("utf-8", "replace"))
     topic = name.split("/", 1)[0] if "/" in name else None
     return TilEntry(name=name, display=display, topic=topic, title=title, title_line=line)
