@@ -102,3 +102,11 @@ def test_stats_counts_the_days_of_the_headings(tmp_path: Path) -> None:
         "longest streak: 50 days (2021-04-20 to 2021-06-08)",
         "missed dates: 1",
     ]
+
+
+def test_a_day_number_past_the_calendar_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    text = "# Log\n\n### Day 1: March 1, 2021\n\n### Day 99999999999999: March 2, 2021\n"
+    write(tmp_path, {"log.md": text}, CONFIG + "start = 2021-03-01\n")
+    done = run(tmp_path, "check")
+    assert done.returncode == 1, done.stderr
+    assert "log.md:5:1: error LL051 day-start day 99999999999999 cannot be dated" in done.stdout

@@ -14,6 +14,15 @@ TIMESTAMP = re.compile(
 )
 
 
+def nth_day(start: date, number: int) -> date | None:
+    """Day `number` counted from `start` as day 1; None when it falls outside the calendar (year 1 to
+    9999), as a day number typed with too many digits does."""
+    try:
+        return start + timedelta(days=number - 1)
+    except OverflowError:
+        return None
+
+
 def calendar_day(text: str, zone: str) -> date | None:
     """The calendar day in `zone` that a front-matter date stands for; None if it is not a date."""
     match = TIMESTAMP.match(text.strip())

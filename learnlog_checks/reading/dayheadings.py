@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from learnlog_checks.config import patterns
+from learnlog_checks.reading.dates import nth_day
 
 HEADING = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 DAY = re.compile(
@@ -160,8 +161,7 @@ def _resolve(
     """The date of a heading, choosing the year when it gives none; (None, why) for a date not real."""
     if year is not None:
         candidates = [year]
-    elif start is not None:
-        expected = start + timedelta(days=number - 1)
+    elif start is not None and (expected := nth_day(start, number)) is not None:
         candidates = sorted(
             {expected.year - 1, expected.year, expected.year + 1}, key=lambda y: abs(y - expected.year)
         )
@@ -175,9 +175,9 @@ def _resolve(
     dates = [d for d in real if d is not None]
     if not dates:
         return None, f"{MONTHS[month - 1].title()} {day} is not a date"
-    if year is None and start is not None:
-        expected = start + timedelta(days=number - 1)
-        return min(dates, key=lambda d: abs((d - expected).days)), None
+    near = nth_day(start, number) if year is None and start is not None else None
+    if near is not None:
+        return min(dates, key=lambda d: abs((d - near).days)), None
     return dates[0], None
 
 

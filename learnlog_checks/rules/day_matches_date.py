@@ -12,9 +12,9 @@ Options: `start` (without it this rule does nothing), `numbering`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 from learnlog_checks.model import Finding, Post
+from learnlog_checks.reading.dates import nth_day
 from learnlog_checks.rules._api import Context, PostRule
 
 
@@ -25,9 +25,11 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     sequence = ctx.settings.numbering == "sequence"
     if sequence and post.day != 1:
         return
-    expected = start + timedelta(days=post.day - 1)
-    if post.date != expected:
-        where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
+    expected = nth_day(start, post.day)
+    where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
+    if expected is None:
+        yield RULE.on(post, where, f"day {post.day} cannot be dated: start + {post.day - 1} days is no date")
+    elif post.date != expected:
         message = f"day {post.day} should be dated {expected.isoformat()}, found {post.date.isoformat()}"
         number = (post.date - start).days + 1
         hint = f"if the date is right, this is day {number}" if number >= 1 and not sequence else None

@@ -10,9 +10,9 @@ Options: `start`; without it the rule does nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 from learnlog_checks.model import Finding, position
+from learnlog_checks.reading.dates import nth_day
 from learnlog_checks.reading.dayheadings import DayLog
 from learnlog_checks.rules._api import Context
 from learnlog_checks.rules._logbook import DayRule
@@ -23,8 +23,11 @@ def check(log: DayLog, ctx: Context) -> Iterator[Finding]:
     if start is None:
         return
     for day in log.days:
-        expected = start + timedelta(days=day.day - 1)
-        if day.date is not None and day.date != expected:
+        expected = nth_day(start, day.day)
+        if expected is None:
+            message = f"day {day.day} cannot be dated: start + {day.day - 1} days is no date"
+            yield RULE.at(log.path, position(day.line, 1), message)
+        elif day.date is not None and day.date != expected:
             message = (
                 f"day {day.day} should be dated {expected.isoformat()} (start {start.isoformat()} + "
                 f"{day.day - 1} days), found {day.date}"

@@ -31,3 +31,10 @@ def test_in_sequence_numbering_only_day_one_is_held_to_start(make_log):
     assert log.rules() == [("2024-01-03-day-1.md", "day-matches-date")]
     out = log.run()[1]
     assert "day 1 should be dated 2024-01-02, found 2024-01-03" in out and "this is day" not in out
+
+
+def test_a_day_number_past_the_calendar_is_a_finding_not_a_crash(make_log):
+    log = make_log({"2024-01-02-day-99999999999.md": post(1)})
+    code, out = log.run()
+    assert code == 1
+    assert "day 99999999999 cannot be dated: start + 99999999998 days is no date" in out
