@@ -48,6 +48,15 @@ def command(
     from learnlog_checks.reading.discovery import display_path
 
     loaded = common.load_config(config_path)
+    if loaded.settings.preset in ("til", "100days"):  # no front matter: a post of `new` does not fit
+        what = (
+            "add a file `TOPIC/NAME.md` that opens with `# Title`"
+            if loaded.settings.preset == "til"
+            else f"add a `### Day N: date` heading to {loaded.settings.filename}"
+        )
+        common.fail(
+            f"`new` writes posts with front matter, which a {loaded.settings.preset} log has not; {what}"
+        )
     common.require_posts_folder(loaded, "nothing was written")
     now = common.today_for(loaded, today)
     when = _parse_date(date_text) if date_text is not None else None
