@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnlog_checks.config import presets
+from learnlog_checks.engine import headings
 from learnlog_checks.reading import dayheadings, readme_list, til
 
 LOG_NAMES = ("log.md", "LOG.md", "Log.md")
-README_NAMES = ("README.md", "readme.md", "Readme.md")
 LOG_BYTES = 64 * 1024 * 1024
 
 
@@ -75,7 +75,7 @@ def _til_repo(root: Path) -> Logbook | None:
     if not topical or len(titled) * 2 < len(topical):  # most files of the topic folders open with `# `
         return None
     topics = tuple(til.topic_folders(entries))
-    for name in README_NAMES:
+    for name in headings.README_NAMES:
         path = root / name
         data = til.read_plain(str(path), LOG_BYTES)
         if data is not None:

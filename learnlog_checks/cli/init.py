@@ -88,7 +88,16 @@ def command(
     book = logbooks.detect(root, preset) if posts is None else None
     if book is not None:
         template = _logbook_template(book)
-        init_logbook.run(root, book, force=force, yes=yes, write=_write, template=template, ignore=_gitignore)
+        init_logbook.run(
+            root,
+            book,
+            force=force,
+            yes=yes,
+            write=_write,
+            template=template,
+            ignore=_gitignore,
+            pre_commit=_pre_commit,
+        )
         return
     try:
         found = inference.infer(root, posts=posts, preset=preset, system_zone=zones.system_zone(os.environ))
@@ -106,7 +115,7 @@ def command(
     _verify(text)
     try:  # each file is written whole or not at all (atomic); a failure names the file and the cause
         _write(root, CONFIG_NAME, text, force=force)
-        _pre_commit(root, found)
+        _pre_commit(root, render_template("pre-commit-entry.yaml", found))
         _write(root, WORKFLOW, render_template("learnlog.yml", found), force=force)
         _gitignore(root)
         if layout.write is not None and layouts.write_tag_layout(layout.write, root):
@@ -282,8 +291,8 @@ def _release_note() -> None:
     )
 
 
-def _pre_commit(root: Path, found: Inferred) -> None:
-    entry = render_template("pre-commit-entry.yaml", found)
+def _pre_commit(root: Path, entry: str) -> None:
+    """Write .pre-commit-config.yaml with the hooks' `entry`, or show the entry when the file exists."""
     path = root / PRE_COMMIT
     if not path.exists() and not path.is_symlink():
         _write(root, PRE_COMMIT, "repos:\n" + entry, force=False)

@@ -27,6 +27,7 @@ def run(
     write: Writer,
     template: Callable[[str], str],
     ignore: Callable[[Path], None],
+    pre_commit: Callable[[Path, str], None],
 ) -> None:
     """Say what was found, show the README's diff, and write the files (each whole or not at all)."""
     from learnlog_checks import atomic
@@ -49,17 +50,11 @@ def run(
         sys.stdout.write(found.diff)
     if sys.stdin.isatty() and not yes and not typer.confirm("Write these files?", default=True):
         raise typer.Exit(1)
-    entry = template("pre-commit-entry.yaml")
     try:
         write(root, CONFIG_NAME, logbooks.config_text(found, CONFIG_SCHEMA_URL), force=force)
         if found.readme is not None and found.readme_text is not None:
             write(root, found.readme, found.readme_text, force=True)
-        pre_commit = root / ".pre-commit-config.yaml"
-        if pre_commit.exists():
-            sys.stderr.write(".pre-commit-config.yaml exists; add this entry under `repos:`:\n\n")
-            sys.stdout.write(entry + "\n")
-        else:
-            write(root, ".pre-commit-config.yaml", "repos:\n" + entry, force=False)
+        pre_commit(root, template("pre-commit-entry.yaml"))
         write(root, ".github/workflows/learnlog.yml", template("learnlog.yml"), force=force)
         ignore(root)
     except atomic.WriteFailed as exc:

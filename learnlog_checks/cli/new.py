@@ -44,11 +44,12 @@ def command(
     from learnlog_checks import atomic
     from learnlog_checks.authoring import newpost
     from learnlog_checks.cli import common
+    from learnlog_checks.config import presets
     from learnlog_checks.config.settings import ConfigError
     from learnlog_checks.reading.discovery import display_path
 
     loaded = common.load_config(config_path)
-    if loaded.settings.preset in ("til", "100days"):  # no front matter: a post of `new` does not fit
+    if loaded.settings.preset in presets.HEADING_LOGS:  # no front matter: a post of `new` does not fit
         what = (
             "add a file `TOPIC/NAME.md` that opens with `# Title`"
             if loaded.settings.preset == "til"
