@@ -100,6 +100,11 @@ class Tag:
     yaml_type: str = "str"  # "str", or "int", "bool", "float", "null", "timestamp", "seq", "map"
 
 
+def day_words(first: int | None, last: int | None) -> str:
+    """ "day 3", or "days 3-4" when a post covers several days."""
+    return f"day {first}" if last is None or last == first else f"days {first}-{last}"
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """A post whose front matter parsed. Dates stay text in `data`; `date` is interpreted once."""
@@ -125,6 +130,20 @@ class Post:
     date_path: KeyPath = ("date",)  # where that date's value stands (("date", "created") in Material)
     publish_key: str | None = None  # the top-level key of publish_date
     fields: Mapping[str, tuple[tuple[Tag, ...], bool]] = field(default_factory=dict)  # more tag fields
+    last_day: int | None = None  # a post of several days (`day-3+4.md`): the last it covers (of `day`)
+    title_last_day: int | None = None  # the same, of `title_day`
+
+    @property
+    def days(self) -> range:
+        """The day numbers the post covers: `day` alone, or `day` to `last_day`; empty without a number."""
+        if self.day is None:
+            return range(0)
+        return range(self.day, (self.last_day or self.day) + 1)
+
+    @property
+    def days_text(self) -> str:
+        """How messages name the post's day numbers: "day 3", or "days 3-4" for a post of several days."""
+        return day_words(self.day, self.last_day)
 
     def tag_fields(self, main: str) -> list[tuple[str, tuple[Tag, ...], bool]]:
         """(field, its tags, whether written as one string) of the main tag field `main`, then the others."""

@@ -23,7 +23,9 @@ from learnlog_checks import atomic
 
 FOLDER = ".learnlog_cache"
 CONFIG = "config.json"
-FORMAT = 3  # 3: every file, header and record line is `<checksum> <payload>`; 2: record = summary, tab, rest
+# 4: records keep the days of a post of several days; 3: every file, header and record line is
+# `<checksum> <payload>`; 2: record = summary, tab, rest
+FORMAT = 4
 GITIGNORE = "# Created by learnlog-check; the folder is a cache.\n*\n"
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of learnlog-check.\n"
 READ_FLAGS = (

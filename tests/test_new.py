@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,33 @@ def test_help_has_an_example() -> None:
     result = CliRunner().invoke(app, ["new", "--help"])
     assert result.exit_code == 0
     assert "Example: learnlog-check new" in result.stdout
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "learnlog_checks", *args]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60)
+
+
+def test_days_2_writes_a_post_of_yesterday_and_today_that_checks_clean(log: Path) -> None:
+    done = run_cli(
+        log, "new", "--today", "2024-01-04", "--days", "2", "--title", "Catching up", "--tags", "theory"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "_posts/2024-01-04-day-2+3.md\n"
+    text = (log / "_posts" / "2024-01-04-day-2+3.md").read_text()
+    assert "title: (Day 2 & 3) Catching up\n" in text
+    assert run_cli(log, "check", "--today", "2024-01-04").returncode == 0
+    done = run_cli(log, "new", "--today", "2024-01-05", "--title", "Next", "--tags", "theory")
+    assert done.stdout == "_posts/2024-01-05-day-4.md\n", done.stderr
+
+
+def test_days_2_in_a_log_numbered_by_days_of_study_takes_the_next_two_numbers(log: Path) -> None:
+    config = log / "learnlog.toml"
+    config.write_text(
+        config.read_text().replace("start = 2024-01-02\n", 'start = 2024-01-02\nnumbering = "sequence"\n')
+    )
+    done = run_cli(log, "new", "--today", "2024-01-09", "--days", "2", "--title", "Two", "--tags", "theory")
+    assert done.stdout == "_posts/2024-01-09-day-2+3.md\n", done.stderr
+    assert run_cli(log, "check", "--today", "2024-01-09").returncode == 0
+    done = run_cli(log, "new", "--today", "2024-01-10", "--days", "0", "--title", "None", "--tags", "theory")
+    assert done.returncode == 2 and "Invalid value for '--days'" in done.stderr

@@ -7,6 +7,7 @@ the tag vocabulary, and flags tags that are likely typos (rare ones, and near-du
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -44,7 +45,7 @@ POSTS_FOLDERS = (
 MARKDOWN = re.compile(r".+\.(?:md|markdown)\Z", re.IGNORECASE)
 DATE_ONLY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\Z")
 DATED = re.compile(r"(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<rest>.+)\Z")
-NUMBERED = re.compile(r"(?P<pre>[^\d{}]*?)(?P<day>\d+)(?P<slug>-.+)?\Z")
+NUMBERED = re.compile(r"(?P<pre>[^\d{}]*?)(?P<day>\d+(?:[+&]\d+)?)(?P<slug>-.+)?\Z")  # `Day-3+4`: 2 days
 ASSETS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "ipynb", "csv", "json", "txt"})
 TITLE_PATTERNS = (
     "(Day {day}) {text}",
@@ -84,6 +85,7 @@ class Inferred:
     excluded: tuple[str, ...] = field(default=())  # markdown files not named like the rest
     history: tuple[Replacement, ...] = ()  # tags the author replaced by hand, no longer used: aliases
     timezone_note: str = ""  # where the time zone came from, and how sure it is
+    numbering_note: str = ""  # why `numbering` is what it is ("" when the posts carry no day numbers)
     day_end: DayEnd | None = None  # [history] day_ends_at, from the hours of the posts' first commits
     site: sites.Site = field(default_factory=sites.Site)
     field_counts: dict[str, Counter[str]] = field(default_factory=dict)  # the other tag fields' values
@@ -122,7 +124,9 @@ def infer(
     title = infer_title([p.title for p in data_posts if p.title])
     settings = replace(base, tags_field=tags_field, title=title, fields={n: TagField(n) for n in others})
     posts_read = _read(root, settings)
-    settings = replace(settings, start=infer_start(posts_read))
+    numbering, numbering_note = infer_numbering(posts_read)
+    start = infer_start(posts_read) if numbering == "calendar" else _day_one(posts_read)
+    settings = replace(settings, start=start, numbering=numbering)
     counts = Counter(tag for p in posts_read for tag in {t.text for t in p.tags if t.yaml_type == "str"})
     field_counts = {
         name: Counter(
@@ -157,6 +161,7 @@ def infer(
         excluded,
         history=history,
         timezone_note=zone_note,
+        numbering_note=numbering_note,
         day_end=day_end,
         site=site,
         field_counts=field_counts,
@@ -285,6 +290,35 @@ def infer_title(titles: Sequence[str]) -> str | None:
         if matched > best[0]:
             best = (matched, pattern)
     return best[1] if titles and best[0] >= TITLE_COVERAGE * len(titles) else None
+
+
+FITS = 0.9  # the share of numbered posts a numbering mode must fit to be chosen over the other
+
+
+def infer_numbering(posts: Sequence[Post]) -> tuple[str, str]:
+    """`calendar` when the numbered posts fall on `start + day - 1`; `sequence` when they do not, but their
+    dates go up with their numbers (day N is the N-th day of study); and why, in a few words."""
+    numbered = sorted(
+        ((p.days[0], p.days[-1]), p.date, p.name)
+        for p in posts
+        if p.day and p.date is not None and not p.draft
+    )
+    if not numbered:
+        return "calendar", ""
+    votes = Counter(when - timedelta(days=days[0] - 1) for days, when, _ in numbered)
+    start = max(votes, key=lambda first: (votes[first], -first.toordinal()))
+    on_day = sum(1 for days, when, _ in numbered if days[0] - 1 <= (when - start).days <= days[-1] - 1)
+    rising = 1 + sum(1 for (_, a, _), (_, b, _) in itertools.pairwise(numbered) if a < b)
+    total = len(numbered)
+    calendar = f"{on_day} of {total} numbered posts fall on start + day - 1"
+    if on_day >= FITS * total or rising < FITS * total or rising <= on_day:
+        return "calendar", calendar
+    return "sequence", f"{calendar}, but the dates go up with the day numbers in {rising}: days of study"
+
+
+def _day_one(posts: Sequence[Post]) -> date | None:
+    """The date of the post numbered 1 (`start` of a log numbered by days of study)."""
+    return min((p.date for p in posts if p.day == 1 and p.date and not p.draft), default=None)
 
 
 def infer_start(posts: Sequence[Post]) -> date | None:

@@ -24,7 +24,7 @@ from learnlog_checks import atomic, engine
 from learnlog_checks.authoring import verdict
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding, Post, day_words
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import form_problem, suggest
 
@@ -55,6 +55,7 @@ class PostRequest:
     tags: tuple[str, ...]
     day: int | None = None
     force: bool = False
+    days: int = 1  # how many days the post covers (`--days 2`: `day-3+4.md`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,8 @@ def draft(loaded: LoadedConfig, request: PostRequest, *, today: date) -> Draft:
     posts = engine.read(loaded, cwd=loaded.root, detail=engine.Detail.WHOLE).posts
     when = _date_of(request, settings, today)
     _refuse_same_day(posts, when)
-    day = day_number(settings, posts, when, given=request.day)
+    numbers = day_numbers(settings, posts, when, given=request.day, days=request.days)
+    day = None if numbers is None else range_text(posts, settings, numbers, title=False)
     tags, notes = resolve_tags(request.tags, settings)
     text = _clean_title(request.title)
     name = file_name(settings.filename, when=when, day=day, text=text)
@@ -80,7 +82,9 @@ def draft(loaded: LoadedConfig, request: PostRequest, *, today: date) -> Draft:
     atomic.check_inside(loaded.root, path)  # atomic.Outside: a linked folder, or outside the log
     if path.exists() or path.is_symlink():
         raise NewPostError(f"{_shown(path, loaded)} already exists; it is never overwritten")
-    title = title_for(settings, text, day, when)
+    title = title_for(
+        settings, text, None if numbers is None else range_text(posts, settings, numbers, title=True), when
+    )
     front = front_matter(settings, posts, title=title, tags=tags, when=when)
     post_text = "---\n" + _dump(front) + "---\n\n"
     errors = verdict.errors(post_text, name, _shown(path, loaded), loaded, posts, today=today)
@@ -98,7 +102,7 @@ def _date_of(request: PostRequest, settings: Settings, today: date) -> date:
     """The date asked for; else the date of the day asked for (in a log with `start`); else today."""
     if request.date is not None:
         return request.date
-    if request.day is not None and settings.start is not None:
+    if request.day is not None and settings.start is not None and settings.numbering == "calendar":
         return settings.start + timedelta(days=request.day - 1)
     return today
 
@@ -117,7 +121,7 @@ def ways_out(settings: Settings, posts: Sequence[Post], errors: Sequence[Finding
     if settings.start is not None:
         day = (following - settings.start).days + 1
     else:
-        day = max((p.day for p in posts if p.day is not None), default=0) + 1
+        day = max((p.days.stop for p in posts if p.day is not None), default=1)
     options = f"--date {following.isoformat()}" + (f" or --day {day}" if numbered and day >= 1 else "")
     if following == when:
         return f"change the title, tags, --date or --day, {force}"
@@ -183,25 +187,64 @@ def uses_day_numbers(settings: Settings) -> bool:
 def day_number(
     settings: Settings, posts: Sequence[Post], when: date, *, given: int | None = None
 ) -> int | None:
-    """Day N of the log for `when`: the day `given`, else from `start`, else one after the highest so far."""
+    """Day N of the log for `when`: the day `given`, else from `start` (numbered by the calendar), else
+    one after the highest so far."""
+    numbers = day_numbers(settings, posts, when, given=given)
+    return None if numbers is None else numbers[0]
+
+
+def day_numbers(
+    settings: Settings, posts: Sequence[Post], when: date, *, given: int | None = None, days: int = 1
+) -> tuple[int, int] | None:
+    """The first and last day numbers of a post covering `days` days, for `when` (see `day_number`).
+
+    From `start`, the post covers the days up to `when`'s (yesterday and today for `days=2`); after the
+    highest so far, it covers the next `days` numbers; from `given`, `given` and the days after it."""
+    if days < 1:
+        raise UsageError(f"--days {days}: a post covers at least one day")
     if not uses_day_numbers(settings):
-        if given is not None:
-            raise UsageError("--day: this log has no day numbers (no {day} in `filename` or `title`)")
+        if given is not None or days > 1:
+            option = "--day" if given is not None else "--days"
+            raise UsageError(f"{option}: this log has no day numbers (no {{day}} in `filename` or `title`)")
         return None
     if given is not None:
         if given < 1:
             raise UsageError(f"--day {given}: day numbers start at 1")
-        day = given
-    elif settings.start is not None:
-        day = (when - settings.start).days + 1
-        if day < 1:
-            raise NewPostError(f"{when} is before day 1 of the log ({settings.start}, `start` in the config)")
+        first = given
+    elif settings.start is not None and settings.numbering == "calendar":
+        first = (when - settings.start).days + 2 - days
+        if first < 1:
+            raise NewPostError(
+                f"{when} is before day {days} of the log ({settings.start}, `start` in the config)"
+            )
     else:
-        day = max((p.day for p in posts if p.day is not None), default=0) + 1
-    taken = sorted(p.path for p in posts if p.day == day)
+        first = max((p.days.stop for p in posts if p.day is not None), default=1)
+    last = first + days - 1
+    taken = sorted(p.path for p in posts if p.day is not None and p.day <= last and first <= p.days[-1])
     if taken:
-        raise NewPostError(f"day {day} is already written: {', '.join(taken)}")
-    return day
+        raise NewPostError(f"{day_words(first, last)} already written: {', '.join(taken)}")
+    return first, last
+
+
+RANGE_FORMS = {False: "+", True: " & "}  # how `new` writes a range of days (file name, title) by default
+
+
+def range_text(posts: Sequence[Post], settings: Settings, numbers: tuple[int, int], *, title: bool) -> str:
+    """{day} for `numbers`: `3`, or a range written as the log's posts of several days write it (`3+4`,
+    `3 & 4`), else as `RANGE_FORMS` says."""
+    first, last = numbers
+    if first == last:
+        return str(first)
+    pattern = settings.title if title else settings.filename
+    regex = patterns.compile_title(pattern) if title and pattern else patterns.compile_filename(pattern or "")
+    for post in posts:
+        if post.last_day is None:
+            continue
+        text = post.title if title else patterns.post_file_name(post.name, bundles=settings.bundles)
+        found = regex.match(text) if text else None
+        if found is not None and found["range"]:
+            return f"{first}{found['range']}{last}"
+    return f"{first}{RANGE_FORMS[title]}{last}"
 
 
 def resolve_tags(raw: Sequence[str], settings: Settings) -> tuple[list[str], list[str]]:
@@ -231,7 +274,7 @@ def resolve_tags(raw: Sequence[str], settings: Settings) -> tuple[list[str], lis
     return tags, notes
 
 
-def file_name(pattern: str, *, when: date, day: int | None, text: str) -> str:
+def file_name(pattern: str, *, when: date, day: int | str | None, text: str) -> str:
     """`filename` filled in: {date} as YYYY-MM-DD, {day}, {slug} from the title text."""
     values = {"date": when.isoformat(), "day": str(day), "slug": slugify(text)}
     if patterns.has_field(pattern, "slug") and not values["slug"]:
@@ -239,7 +282,7 @@ def file_name(pattern: str, *, when: date, day: int | None, text: str) -> str:
     return patterns.PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
 
 
-def title_for(settings: Settings, text: str, day: int | None, when: date) -> str:
+def title_for(settings: Settings, text: str, day: int | str | None, when: date) -> str:
     """The title: the `title` pattern filled with {day}, {date} and {text}, else the text itself."""
     if settings.title is None:
         return text

@@ -163,6 +163,11 @@ def render_config(found: Inferred) -> str:
         f"posts = {_string(s.posts.as_posix())}",
         f"filename = {_string(s.filename)}",
         f"start = {s.start.isoformat()}" if s.start else "# start = YYYY-MM-DD  # the date of day 1",
+        *(
+            [f"numbering = {_string(s.numbering)}  # {_comment(found.numbering_note)}"]
+            if found.numbering_note
+            else []
+        ),
         f"timezone = {_string(s.timezone)}  # {_comment(found.timezone_note)}",
         f"tags_field = {_string(s.tags_field)}",
         f"title = {_string(s.title)}" if s.title else '# title = "(Day {day}) {text}"',
@@ -355,6 +360,8 @@ def _summary(found: Inferred) -> None:
     out.write(f"posts: {s.posts.as_posix()} ({found.posts_count} posts), filename: {s.filename}\n")
     out.write(f"start: {s.start or '(no day numbers found)'}, tags_field: {s.tags_field}, title: {s.title}\n")
     out.write(f"timezone: {s.timezone} ({found.timezone_note})\n")
+    if found.numbering_note:
+        out.write(f"numbering: {s.numbering} ({found.numbering_note})\n")
     out.write(f"tags: {len(found.tag_counts)}\n")
     for name in found.excluded:
         out.write(f"  excluded {name}: not named like the other posts (rename it if it is one)\n")

@@ -25,6 +25,12 @@ def command(
         int | None,
         typer.Option(help="The day number; without --date, a log with `start` dates the post that day."),
     ] = None,
+    days: Annotated[
+        int,
+        typer.Option(
+            min=1, help="How many days the post covers: --days 2 writes a post of two days (day-3+4.md)."
+        ),
+    ] = 1,
     force: Annotated[
         bool, typer.Option("--force", help="Write the post even if `check` would report it (it says what).")
     ] = False,
@@ -67,6 +73,7 @@ def command(
         tags=_split(_ask(tags, "Tags (a,b)", "--tags")),
         day=day,
         force=force,
+        days=days,
     )
     try:
         with newpost.locked(loaded.root):  # a second `new` at once reads the log with this post in it

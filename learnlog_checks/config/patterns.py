@@ -7,12 +7,24 @@ from datetime import date
 from functools import lru_cache
 
 PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
+# {day} is one day number, or the range a post covering several days carries. In a file name: `3+4`,
+# `3&4`, and `3-4` unless a `-` follows {day} in the pattern (under `day-{day}-{slug}`, `day-5-10-tips`
+# is day 5). In a title: `3 & 4`, `3 and 4`, `3 to 4`, `3-4`, `3\u20134` (an en dash), `24/25`, `3+4`.
+# A literal "day" just before {day} also reads "days" (`Days 3-4` under `Day {day}`).
+FILENAME_RANGE = r"(?:(?P<range>[+&-])(?P<last_day>\d+))?"
+FILENAME_RANGE_NO_DASH = r"(?:(?P<range>[+&])(?P<last_day>\d+))?"
+TITLE_RANGE = r"(?:(?P<range>[ \t]*(?:[+&/\-\u2013]|and|to)[ \t]*)(?P<last_day>\d+))?"
 FILENAME_FIELDS = {
     "date": r"(?P<date>\d{4}-\d{1,2}-\d{1,2})",  # Jekyll accepts 2024-1-2
-    "day": r"(?P<day>\d+)",
+    "day": r"(?P<day>\d+)" + FILENAME_RANGE,
     "slug": r"(?P<slug>.+?)",
 }
-TITLE_FIELDS = {"day": r"(?P<day>\d+)", "text": r"(?P<text>.*\S.*?)", "date": FILENAME_FIELDS["date"]}
+TITLE_FIELDS = {
+    "day": r"(?P<day>\d+)" + TITLE_RANGE,
+    "text": r"(?P<text>.*\S.*?)",
+    "date": FILENAME_FIELDS["date"],
+}
+DAY_WORD = re.compile(r"(day)([\W_]*)\Z", re.IGNORECASE)  # the literal before {day}: `Day `, `day-`
 
 
 @lru_cache(maxsize=32)
@@ -41,13 +53,36 @@ def _compile(pattern: str, fields: dict[str, str]) -> re.Pattern[str]:
         if name in seen:
             raise ValueError(f"placeholder {{{name}}} appears twice in {pattern!r}")
         seen.add(name)
-        _literal(pattern[last : match.start()], pattern, fields)
-        parts.append(re.escape(pattern[last : match.start()]))
-        parts.append(fields[name])
+        literal = pattern[last : match.start()]
+        _literal(literal, pattern, fields)
+        parts.append(_before_day(literal) if name == "day" else re.escape(literal))
+        dash_after = pattern[match.end() : match.end() + 1] == "-"
+        ranged = fields is FILENAME_FIELDS and name == "day" and dash_after
+        parts.append(r"(?P<day>\d+)" + FILENAME_RANGE_NO_DASH if ranged else fields[name])
         last = match.end()
     _literal(pattern[last:], pattern, fields)
     parts.append(re.escape(pattern[last:]))
     return re.compile("".join(parts) + r"\Z")
+
+
+def _before_day(literal: str) -> str:
+    """The literal text before {day} as a regex: `Day ` also matches `Days ` (a post of several days)."""
+    word = DAY_WORD.search(literal)
+    if word is None:
+        return re.escape(literal)
+    head = literal[: word.start()]
+    return re.escape(head + word.group(1)) + "s?" + re.escape(word.group(2))
+
+
+def days_of(match: re.Match[str]) -> tuple[int, int | None] | None:
+    """The first day number a pattern's match holds, and the last of a range (None for one day); None
+    when the pattern has no {day}. A "range" that does not go up (`day-5-3`) is not read as one."""
+    groups = match.groupdict()
+    if not groups.get("day"):
+        return None
+    first = int(groups["day"])
+    last = int(groups["last_day"]) if groups.get("last_day") else None
+    return first, last if last is not None and last > first else None
 
 
 def _literal(text: str, pattern: str, fields: dict[str, str]) -> None:

@@ -97,6 +97,8 @@ def summary(post: Post, *, titles: bool = False) -> Post:
         date_path=post.date_path,
         publish_key=post.publish_key,
         fields=post.fields,
+        last_day=post.last_day,
+        title_last_day=post.title_last_day,
     )
 
 
@@ -145,6 +147,8 @@ def _extra(post: Post) -> dict[str, Any] | None:
         extra["publish"] = [post.publish_date.isoformat(), post.publish_key]
     if post.date_key != "date" or post.date_path != ("date",):
         extra["date"] = [post.date_key, list(post.date_path)]
+    if post.last_day is not None or post.title_last_day is not None:
+        extra["last"] = [post.last_day, post.title_last_day]
     if post.fields:
         extra["fields"] = {
             name: [[[t.text, t.pos.line, t.pos.column, t.yaml_type] for t in tags], as_string]
@@ -294,6 +298,8 @@ class Decoder:
         if "date" in extra:
             key, path = extra["date"]
             found["date_key"], found["date_path"] = str(key), tuple(path)
+        if "last" in extra:
+            found["last_day"], found["title_last_day"] = (_int(n) for n in extra["last"])
         if "fields" in extra:
             found["fields"] = {
                 str(name): (self._tag_tuple(tags), bool(as_string))

@@ -100,7 +100,10 @@ def _parse_block(block: splitting.Block) -> yamlnodes.Document:
     return yamlnodes.parse(block.yaml)
 
 
-def _stub(display: str, name: str, file_date: date | None, file_day: int | None) -> Post:
+Days = tuple[int, int | None] | None  # the first day number and the last of a range (see patterns.days_of)
+
+
+def _stub(display: str, name: str, file_date: date | None, file_day: Days) -> Post:
     """The post of a file whose front matter did not parse: only what its name says."""
     return Post(
         path=display,
@@ -109,12 +112,13 @@ def _stub(display: str, name: str, file_date: date | None, file_day: int | None)
         positions={},
         date=file_date,
         file_date=file_date,
-        day=file_day,
+        day=None if file_day is None else file_day[0],
         parsed=False,
+        last_day=None if file_day is None else file_day[1],
     )
 
 
-def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, int | None]:
+def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[date | None, Days]:
     basename = patterns.post_file_name(name, bundles=settings.bundles)
     regex = patterns.compile_filename(settings.filename)
     match = regex.match(basename)
@@ -134,8 +138,7 @@ def _from_name(name: str, settings: Settings, problems: list[Problem]) -> tuple[
     if groups.get("date") and file_date is None:
         message = f"{groups['date']!r} in the file name is not a real calendar date"
         problems.append(Problem(Fact.FILE_NAME, START, message))
-    day = int(groups["day"]) if groups.get("day") else None
-    return file_date, day
+    return file_date, patterns.days_of(match)
 
 
 # Files beside the posts that are never posts themselves: no rename is offered for them.
@@ -169,7 +172,7 @@ def _post(
     settings: Settings,
     block: splitting.Block,
     file_date: date | None,
-    file_day: int | None,
+    file_day: Days,
 ) -> Post:
     data: dict[str, Any] = parsed.data
     keys = _Keys(data, fold=settings.preset in presets.FOLDED_KEYS)
@@ -180,7 +183,8 @@ def _post(
     split = settings.tag_string == "split"
     tags, as_string = _tags(data, parsed, settings.tags_field, split=split)
     fields = {name: _tags(data, parsed, name, split=split) for name in settings.fields if name in data}
-    title_day = _title_day(data.get("title"), settings.title)
+    title_days = _title_day(data.get("title"), settings.title)
+    days = file_day if file_day is not None else title_days
     return Post(
         path=display,
         name=name,
@@ -189,8 +193,8 @@ def _post(
         date=meta_date or file_date,
         file_date=file_date,
         meta_date=meta_date,
-        day=file_day if file_day is not None else title_day,
-        title_day=title_day,
+        day=None if days is None else days[0],
+        title_day=None if title_days is None else title_days[0],
         tags=tags,
         tags_as_string=as_string,
         suppressed=dict(_suppressions(block.text, block.first_line)),
@@ -202,6 +206,8 @@ def _post(
         date_path=date_path or ("date",),
         publish_key=str(publish_path[0]) if publish_path and publish is not None else None,
         fields=fields,
+        last_day=None if days is None else days[1],
+        title_last_day=None if title_days is None else title_days[1],
     )
 
 
@@ -289,11 +295,11 @@ def _tag(value: Any, path: tuple[str | int, ...], parsed: yamlnodes.Document, po
     return Tag(str(value), pos, kind)
 
 
-def _title_day(title: Any, pattern: str | None) -> int | None:
+def _title_day(title: Any, pattern: str | None) -> Days:
     if pattern is None or not isinstance(title, str) or not patterns.has_field(pattern, "day"):
         return None
     match = patterns.compile_title(pattern).match(title)
-    return int(match["day"]) if match else None
+    return patterns.days_of(match) if match else None
 
 
 def _suppressions(text: str, first_line: int = 2) -> Iterator[tuple[int, frozenset[str]]]:

@@ -4,6 +4,7 @@ What it does: checks that a post's date is `start + (day - 1)`: day 1 on `start`
 Why: a month typed wrong (`2024-08-03-day-246.md` for 2024-09-03) or a day off by one shows up here.
 Example: start 2024-01-02, `2024-08-03-day-246.md` -> "day 246 should be dated 2024-09-03, found
 2024-08-03".
+A post of several days (`day-3+4.md`) may be dated on any of the days it covers.
 With `numbering = "sequence"` (day N is the N-th day of study, not a calendar day) only day 1 is held
 to `start`; `sequential-numbering` checks that the later dates go forward.
 Options: `start` (without it this rule does nothing), `numbering`.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding, Post, day_words
 from learnlog_checks.reading.dates import nth_day
 from learnlog_checks.rules._api import Context, PostRule
 
@@ -25,12 +26,14 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     sequence = ctx.settings.numbering == "sequence"
     if sequence and post.day != 1:
         return
-    expected = nth_day(start, post.day)
+    last = post.day if sequence else post.days[-1]
+    expected, latest = nth_day(start, post.day), nth_day(start, last)
     where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
-    if expected is None:
-        yield RULE.on(post, where, f"day {post.day} cannot be dated: start + {post.day - 1} days is no date")
-    elif post.date != expected:
-        message = f"day {post.day} should be dated {expected.isoformat()}, found {post.date.isoformat()}"
+    if expected is None or latest is None:
+        yield RULE.on(post, where, f"day {last} cannot be dated: start + {last - 1} days is no date")
+    elif not expected <= post.date <= latest:
+        dated = expected.isoformat() + ("" if expected == latest else f" to {latest.isoformat()}")
+        message = f"{day_words(post.day, last)} should be dated {dated}, found {post.date.isoformat()}"
         number = (post.date - start).days + 1
         hint = f"if the date is right, this is day {number}" if number >= 1 and not sequence else None
         yield RULE.on(post, where, message, suggestion=hint)

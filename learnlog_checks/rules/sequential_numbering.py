@@ -4,6 +4,7 @@ What it does: checks that day numbers run 1, 2, 3, … with none skipped; the fi
 reported.
 Why: the number is the day count of the log; a jump is almost always a typo or a lost post.
 Example: day-12.md then day-14.md -> on day-14: "day 13 is missing before day 14".
+A post of several days (`day-3+4.md`) covers each of its numbers: the next is day 5.
 With `numbering = "sequence"` the numbers count days of study, so their dates must also go forward:
 a day dated on or before the day numbered before it is reported ("day 31 is dated 2021-01-10, not after
 day 30's 2021-01-12").
@@ -27,8 +28,8 @@ def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
             missing = (
                 f"day {expected} is" if post.day == expected + 1 else f"days {expected}..{post.day - 1} are"
             )
-            yield RULE.on(post, post.line_of(()), f"{missing} missing before day {post.day}")
-        expected = max(expected, post.day + 1)
+            yield RULE.on(post, post.line_of(()), f"{missing} missing before {post.days_text}")
+        expected = max(expected, post.days.stop)
     if ctx.settings.numbering == "sequence":
         yield from _dates_go_forward(numbered)
 
@@ -47,7 +48,7 @@ def _dates_go_forward(numbered: Sequence[Post]) -> Iterator[Finding]:
             and post.date <= before.date
         ):
             message = (
-                f"day {post.day} is dated {post.date.isoformat()}, not after day {before.day}'s "
+                f"{post.days_text} is dated {post.date.isoformat()}, not after {before.days_text}'s "
                 f"{before.date.isoformat()}"
             )
             yield RULE.on(post, post.line_of(()), message)

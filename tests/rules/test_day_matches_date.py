@@ -38,3 +38,16 @@ def test_a_day_number_past_the_calendar_is_a_finding_not_a_crash(make_log):
     code, out = log.run()
     assert code == 1
     assert "day 99999999999 cannot be dated: start + 99999999998 days is no date" in out
+
+
+def test_a_post_of_two_days_may_be_dated_on_either(make_log):
+    posts = {
+        **daily(2),
+        "2024-01-05-day-3+4.md": post(title="(Day 3 & 4) Catching up"),  # dated day 4: fine
+        "2024-01-06-day-5.md": post(5),
+        "2024-01-07-day-6+7.md": post(title="(Day 6 & 7) Both"),  # dated day 6: fine
+        "2024-01-11-day-8+9.md": post(title="(Day 8 & 9) Late"),  # day 10's date: not one of its own
+    }
+    log = make_log(posts)
+    assert log.rules() == [("2024-01-11-day-8+9.md", "day-matches-date")]
+    assert "days 8-9 should be dated 2024-01-09 to 2024-01-10, found 2024-01-11" in log.run()[1]

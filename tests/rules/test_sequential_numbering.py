@@ -33,3 +33,21 @@ def test_in_sequence_numbering_a_date_going_back_is_reported(make_log):
     assert log.findings() == [("2024-01-04-day-3.md", 1, 1, "sequential-numbering")]
     assert "day 3 is dated 2024-01-04, not after day 2's 2024-01-05" in log.run()[1]
     assert make_log(posts).rules().count(("2024-01-04-day-3.md", "sequential-numbering")) == 0
+
+
+def test_a_post_of_two_days_covers_both_numbers(make_log):
+    posts = {
+        **daily(2),
+        "2024-01-05-day-3+4.md": post(title="(Day 3 & 4) Catching up"),
+        "2024-01-06-day-5.md": post(5),
+        "2024-01-08-day-7.md": post(7),  # day 6 is missing
+    }
+    log = make_log(posts)
+    assert log.rules() == [("2024-01-08-day-7.md", "sequential-numbering")]
+    assert "day 6 is missing before day 7" in log.run()[1]
+
+
+def test_a_gap_before_a_post_of_two_days_names_its_range(make_log):
+    posts = {**daily(2), "2024-01-06-day-4+5.md": post(title="(Day 4 & 5) After a gap")}
+    log = make_log(posts)
+    assert "day 3 is missing before days 4-5" in log.run()[1]
