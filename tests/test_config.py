@@ -18,7 +18,7 @@ def test_unknown_key_exits_2_naming_file_key_and_the_known_keys(make_log):
     log = make_log(daily(1), config='postz = "_posts"\n')
     code, output = run()
     assert code == 2
-    known = "aliases, bundles, date_keys, draft_key, exclude"
+    known = "aliases, bundles, cadence, date_keys, draft_key, exclude"
     assert f"learnlog.toml: postz: unknown key (did you mean 'posts'?); the keys are: {known}" in output
     assert "Traceback" not in output
     assert log.root.exists()

@@ -25,7 +25,7 @@ from learnlog_checks.authoring import verdict
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.model import Finding, Post, day_words
-from learnlog_checks.reading import discovery
+from learnlog_checks.reading import discovery, periods
 from learnlog_checks.reading.tagging import form_problem, suggest
 
 LOCK_WAIT = 60.0  # seconds a `new` waits for another one on the same log before giving up
@@ -72,7 +72,7 @@ def draft(loaded: LoadedConfig, request: PostRequest, *, today: date) -> Draft:
     settings = loaded.settings
     posts = engine.read(loaded, cwd=loaded.root, detail=engine.Detail.WHOLE).posts
     when = _date_of(request, settings, today)
-    _refuse_same_day(posts, when)
+    _refuse_same_day(posts, when, settings)
     numbers = day_numbers(settings, posts, when, given=request.day, days=request.days)
     day = None if numbers is None else range_text(posts, settings, numbers, title=False)
     tags, notes = resolve_tags(request.tags, settings)
@@ -103,7 +103,10 @@ def _date_of(request: PostRequest, settings: Settings, today: date) -> date:
     if request.date is not None:
         return request.date
     if request.day is not None and settings.start is not None and settings.numbering == "calendar":
-        return settings.start + timedelta(days=request.day - 1)
+        period = periods.rhythm(settings).numbered(settings.start, request.day)
+        if period is None:
+            raise UsageError(f"--day {request.day}: that day falls past the calendar")
+        return max(period.first, settings.start)
     return today
 
 
@@ -116,16 +119,21 @@ def ways_out(settings: Settings, posts: Sequence[Post], errors: Sequence[Finding
     dated = [p.date for p in posts if p.date is not None]
     if not dated or not any(f.rule in CALENDAR_RULES for f in errors):
         return f"change the title, tags, --date or --day, {force}"
-    following = max(dated) + timedelta(days=1)
+    following = periods.rhythm(settings).period(max(dated)).last + timedelta(days=1)
     numbered = uses_day_numbers(settings)
-    if settings.start is not None:
-        day = (following - settings.start).days + 1
+    if settings.start is not None and settings.numbering == "calendar":
+        day = periods.rhythm(settings).number_of(settings.start, following)
     else:
         day = max((p.days.stop for p in posts if p.day is not None), default=1)
     options = f"--date {following.isoformat()}" + (f" or --day {day}" if numbered and day >= 1 else "")
     if following == when:
         return f"change the title, tags, --date or --day, {force}"
-    return f"write the day after the last post instead ({options}), {force}"
+    return f"write the {_word(settings, following)} after the last post instead ({options}), {force}"
+
+
+def _word(settings: Settings, day: date) -> str:
+    """`day`, `week` or `month`: the period of the log's cadence at `day`."""
+    return periods.WORDS[periods.rhythm(settings).cadence_at(day)]
 
 
 def write(new: Draft, root: Path) -> None:
@@ -212,7 +220,7 @@ def day_numbers(
             raise UsageError(f"--day {given}: day numbers start at 1")
         first = given
     elif settings.start is not None and settings.numbering == "calendar":
-        first = (when - settings.start).days + 2 - days
+        first = periods.rhythm(settings).number_of(settings.start, when) + 1 - days
         if first < 1:
             raise NewPostError(
                 f"{when} is before day {days} of the log ({settings.start}, `start` in the config)"
@@ -320,10 +328,21 @@ def _latest(posts: Sequence[Post]) -> Post | None:
     return max(dated, key=lambda p: (p.date or date.min, p.name), default=None)
 
 
-def _refuse_same_day(posts: Sequence[Post], when: date) -> None:
-    same = sorted(p.path for p in posts if p.date == when)
-    if same:
+def _refuse_same_day(posts: Sequence[Post], when: date, settings: Settings) -> None:
+    """One post per period: a day, or the week or month of the log's cadence at `when`."""
+    rhythm = periods.rhythm(settings)
+    period = rhythm.period(when)
+    same = sorted(p.path for p in posts if p.date is not None and period.first <= p.date <= period.last)
+    if not same:
+        return
+    if period.cadence == "daily":
         raise NewPostError(f"{when} already has a post: {', '.join(same)}; the log has one post per day")
+    following = (period.last + timedelta(days=1)).isoformat()
+    word = periods.WORDS[period.cadence]
+    raise NewPostError(
+        f"{period.described()} already has a post: {', '.join(same)}; the log has one post a {word} "
+        f"(the next {word} starts {following}: --date {following})"
+    )
 
 
 def _clean_title(text: str) -> str:

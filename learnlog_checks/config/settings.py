@@ -46,6 +46,14 @@ class HistorySettings:
     committed_on_day: bool = False  # `check` runs the committed-on-day rule
 
 
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A `[[phase]]` table: from the date `start` on, the log keeps `cadence` (a post a day, week, month)."""
+
+    start: date
+    cadence: str
+
+
 @dataclass(frozen=True)
 class TagField:
     """A front-matter field of tags, with its own vocabulary, aliases and requirements."""
@@ -65,6 +73,8 @@ class Settings:
     filename: str = "{date}-day-{day}.md"
     start: date | None = None
     numbering: str = "calendar"  # day N falls on start + N - 1 ("calendar") or is the N-th day of study
+    cadence: str = "daily"  # one post a day ("daily"), an ISO week ("weekly") or a month ("monthly")
+    phase: tuple[Phase, ...] = ()  # later rhythms: from each phase's date on, its cadence
     timezone: str = "UTC"
     tags_field: str = "tags"
     title: str | None = None
@@ -104,6 +114,7 @@ class Settings:
         for key in ("posts", "index_dir", "schema_"):
             data[key] = None if data[key] is None else str(data[key])
         data["start"] = None if self.start is None else self.start.isoformat()
+        data["phase"] = [[p.start.isoformat(), p.cadence] for p in self.phase]
         return data
 
     @classmethod
@@ -117,6 +128,8 @@ class Settings:
             filename=str(data["filename"]),
             start=None if start is None else date.fromisoformat(start),
             numbering=str(data["numbering"]),
+            cadence=str(data["cadence"]),
+            phase=tuple(Phase(date.fromisoformat(when), str(cadence)) for when, cadence in data["phase"]),
             timezone=str(data["timezone"]),
             tags_field=str(data["tags_field"]),
             title=None if data["title"] is None else str(data["title"]),

@@ -11,12 +11,12 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from learnlog_checks import config
 from learnlog_checks.config import patterns
@@ -55,6 +55,37 @@ class History(BaseModel):
         return value
 
 
+Cadence = Literal["daily", "weekly", "monthly"]
+CADENCE = "One post a day (daily), an ISO week, Monday to Sunday (weekly), or a calendar month (monthly)."
+
+
+class Phase(BaseModel):
+    """A `[[phase]]` table: from its date on, the log keeps another cadence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    from_: date = Field(
+        alias="from", description="The first day of the phase: a Monday for weekly, the 1st for monthly."
+    )
+    cadence: Cadence = Field(description=CADENCE)
+
+    @field_validator("from_")
+    @classmethod
+    def _a_date(cls, value: Any) -> Any:
+        if not isinstance(value, date):
+            raise ValueError("must be a date, such as 2025-01-01")
+        return value
+
+    @model_validator(mode="after")
+    def _starts_a_period(self) -> Phase:
+        first = self.from_
+        if self.cadence == "weekly" and first.weekday() != 0:
+            monday = first - timedelta(days=first.weekday())
+            raise ValueError(f"a weekly phase starts on a Monday; {first} is a {first:%A} (use {monday})")
+        if self.cadence == "monthly" and first.day != 1:
+            raise ValueError(f"a monthly phase starts on the 1st of a month (use {first.replace(day=1)})")
+        return self
+
+
 class TagField(BaseModel):
     """Another front-matter field of tags (`[fields.categories]`), checked like the main one."""
 
@@ -87,6 +118,12 @@ class Settings(BaseModel):
         "calendar",
         description="What a day number counts: 'calendar' (day N is start + N - 1) or 'sequence' (the N-th "
         "day of study: numbers rise by one, dates only go forward, gaps between dates allowed).",
+    )
+    cadence: Cadence = Field("daily", description=CADENCE)
+    phase: tuple[Phase, ...] = Field(
+        (),
+        description="Later rhythms, in date order: from each phase's `from` date on, one post per period "
+        "of its `cadence` (a daily year, then monthly posts).",
     )
     timezone: str = Field("UTC", description="IANA time zone that 'today' and timestamps belong to.")
     tags_field: str = Field("tags", min_length=1, description="The front-matter key holding the tags.")
@@ -217,11 +254,23 @@ class Settings(BaseModel):
             )
         return value
 
+    @field_validator("phase")
+    @classmethod
+    def _phases_in_order(cls, value: tuple[Phase, ...], info: Any) -> tuple[Phase, ...]:
+        start = info.data.get("start")
+        for before, phase in zip((None, *value), value, strict=False):
+            if before is not None and phase.from_ <= before.from_:
+                raise ValueError(f"phases must be in date order: {phase.from_} comes after {before.from_}")
+            if before is None and start is not None and phase.from_ <= start:
+                raise ValueError(f"the first phase must start after `start` ({start}), not on {phase.from_}")
+        return value
+
     def settings(self) -> config.Settings:
         """The plain settings the rest of the tool reads."""
         fields = {name: getattr(self, name) for name in type(self).model_fields}
         fields["require"] = tuple(config.Requirement(r.when_any, r.need_one_of) for r in self.require)
         fields["history"] = config.HistorySettings(**self.history.model_dump())
+        fields["phase"] = tuple(config.Phase(p.from_, p.cadence) for p in self.phase)
         fields["fields"] = {
             name: config.TagField(
                 name,
@@ -316,7 +365,11 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
         inner = loc[2:]
         model: type[BaseModel] = Requirement if inner and inner[0] == "require" else TagField
     elif len(loc) > 1:
-        tables: dict[int | str, type[BaseModel]] = {"require": Requirement, "history": History}
+        tables: dict[int | str, type[BaseModel]] = {
+            "require": Requirement,
+            "history": History,
+            "phase": Phase,
+        }
         model = tables.get(loc[0], Settings)
     else:
         model = Settings

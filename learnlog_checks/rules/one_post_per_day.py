@@ -8,7 +8,9 @@ than its file name's (a time near midnight, read in the log's zone), the message
 Why: a daily log has one post a day; three posts filed under one date are almost always dates typed wrong.
 Example: `2024-2-11-day-41.md` and `2024-2-11-day-42.md` -> on day-42: "2024-02-11 (a day in UTC) already
 has a post: _posts/2024-2-11-day-41.md".
-Options: `timezone`.
+With a `cadence` other than daily, or `[[phase]]` tables, it is one post per period of the phase the
+post falls in: "the month 2025-03 already has a post: _posts/2025-03-01-day-369.md".
+Options: `timezone`, `cadence`, `[[phase]]`.
 """
 
 from __future__ import annotations
@@ -17,19 +19,27 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from learnlog_checks.model import Finding, Post
+from learnlog_checks.reading import periods
 from learnlog_checks.rules._api import CollectionRule, Context
 
 
 def check(posts: Sequence[Post], ctx: Context) -> Iterator[Finding]:
-    first: dict[date, Post] = {}
+    rhythm = periods.rhythm(ctx.settings)
+    daily = rhythm.daily
+    first: dict[date | periods.Period, Post] = {}
     for post in sorted(posts, key=lambda p: (p.day if p.day is not None else 1 << 60, p.name)):
         if post.date is None or post.draft:
             continue
-        earlier = first.setdefault(post.date, post)
+        period = post.date if daily else rhythm.period(post.date)
+        earlier = first.setdefault(period, post)
         if earlier is not post:
             where = post.key_pos(post.date_key) if post.meta_date else post.line_of(())
             zone = ctx.settings.timezone
-            message = f"{post.date.isoformat()} (a day in {zone}) already has a post: {earlier.path}"
+            span = rhythm.period(post.date)
+            named = (
+                span.described() if span.cadence != "daily" else f"{post.date.isoformat()} (a day in {zone})"
+            )
+            message = f"{named} already has a post: {earlier.path}"
             yield RULE.on(post, where, message, suggestion=_zone_hint((earlier, post), zone))
 
 
