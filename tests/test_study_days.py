@@ -4,6 +4,7 @@ mistakes, errors land on exactly the posts that carry them (and on no other). Po
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -117,3 +118,20 @@ def test_init_then_check_reports_exactly_the_eight_planted_posts(tmp_path: Path)
     for path, code in errors(tmp_path):
         got.setdefault(path, set()).add(code)
     assert got == {paths[i]: codes for i, codes in bad.items()}
+
+
+def test_the_verified_streak_counts_days_of_study(tmp_path: Path) -> None:
+    """Every post committed on its day: the streak runs through the days not studied (80 posts, 80
+    days); read as calendar days, the first gap would end it."""
+    days = clean(doubles=DOUBLES)
+    paths = write(tmp_path, days)
+    commit_each(tmp_path, paths, days)
+    done = run(tmp_path, "history", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    history = json.loads(done.stdout)["history"]
+    assert history["current_streak"]["days"] == 80
+    assert history["longest_streak"]["days"] == 80
+    config = tmp_path / "learnlog.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('numbering = "sequence"\n', ""))
+    calendar = json.loads(run(tmp_path, "history", "--format", "json").stdout)["history"]
+    assert calendar["longest_streak"]["days"] < 20

@@ -9,9 +9,11 @@ midnight at the end of its day). Its first commit (author time) decides:
 - `uncommitted`: in no commit yet.
 
 A day is verified when it has posts and all of them are on time. A streak is a run of consecutive
-verified days. The longest streak is the first of the longest runs; the current streak is the run that
-ends on the newest day with a committed post (posts not committed yet neither end nor extend it), so
-the figures of a log depend on its commits only, never on the clock.
+verified days: calendar days, or, in a log of weeks, months or phases (`cadence`, `[[phase]]`),
+consecutive periods; with `numbering = "sequence"` days of study, so a day not studied does not end it.
+The longest streak is the first of the longest runs; the current streak is the run that ends on the
+newest day with a committed post (posts not committed yet neither end nor extend it), so the figures of
+a log depend on its commits only, never on the clock.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from zoneinfo import ZoneInfo
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.model import Post
+from learnlog_checks.reading import periods
 from learnlog_checks.reading.discovery import excluded
 
 if TYPE_CHECKING:
@@ -119,8 +122,18 @@ def judge(posts: Iterable[Post], history: History, settings: Settings) -> Report
     counts = {status: 0 for status in STATUSES}
     for entry in entries:
         counts[entry.status] += 1
-    longest, current = streaks(day_statuses(entries))
+    longest, current = streaks(day_statuses(entries), follows=_follows(settings))
     return Report(entries, counts, longest, current)
+
+
+def _follows(settings: Settings) -> Callable[[date, date], bool]:
+    """Whether a day with posts extends a streak whose last day with posts is the first."""
+    if settings.numbering == "sequence":
+        return lambda before, day: True  # days of study: the next day with posts is the next one
+    rhythm = periods.rhythm(settings)
+    if rhythm.daily:
+        return lambda before, day: before + timedelta(days=1) == day
+    return lambda before, day: rhythm.period(before).last + timedelta(days=1) == rhythm.period(day).first
 
 
 def _entry(post: Post, commit: Commit | None, *, zone: ZoneInfo, ends: time, at_once: int) -> Entry:
@@ -142,28 +155,33 @@ def _with(entry: Entry, status: Status, late_by: float | None = None) -> Entry:
     return replace(entry, status=status, late_by_hours=late_by)
 
 
-def streaks(days: Mapping[date, Status]) -> tuple[Streak, Streak]:
-    """The longest and the current run of consecutive verified days (see the module's docstring)."""
+def streaks(
+    days: Mapping[date, Status], *, follows: Callable[[date, date], bool] | None = None
+) -> tuple[Streak, Streak]:
+    """The longest and the current run of consecutive verified days (see the module's docstring);
+    `follows(before, day)` says whether `day` comes right after `before` (default: the next calendar day)."""
+    step = follows or (lambda before, day: before + timedelta(days=1) == day)
     ordered: Sequence[date] = sorted(days)
     longest, run = Streak(), Streak()
     for day in ordered:
         if days[day] is not Status.ON_TIME:
             run = Streak()
             continue
-        follows = run.last is not None and run.last + timedelta(days=1) == day
-        run = Streak(run.days + 1, run.first, day) if follows else Streak(1, day, day)
+        run = (
+            Streak(run.days + 1, run.first, day) if run.last and step(run.last, day) else Streak(1, day, day)
+        )
         if run.days > longest.days:
             longest = run
     committed = [day for day in ordered if days[day] is not Status.UNCOMMITTED]
-    if not committed:
+    if not committed or days[committed[-1]] is not Status.ON_TIME:
         return longest, Streak()
     end = committed[-1]
-    count = 0
-    while days.get(end - timedelta(days=count)) is Status.ON_TIME:
-        count += 1
-    if not count:
-        return longest, Streak()
-    return longest, Streak(count, end - timedelta(days=count - 1), end)
+    first, count = end, 1
+    for before in reversed(ordered[: ordered.index(end)]):
+        if days[before] is not Status.ON_TIME or not step(before, first):
+            break
+        first, count = before, count + 1
+    return longest, Streak(count, first, end)
 
 
 NIGHT_ENDS = time(6, 0)  # a first commit the next day before this is a late night, not a late post
