@@ -133,3 +133,20 @@ def test_bad_format_and_bad_today_exit_2(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(root)
     result = CliRunner().invoke(app, ["stats", "--today", "soon"])
     assert result.exit_code == 2 and "--today" in result.stderr
+
+
+def test_a_date_far_ahead_lists_only_the_first_hundred_missed_dates(tmp_path: Path) -> None:
+    """A day typed 9999-12-31 leaves millions of dates without a post: the text lists 100 and says how
+    many more (it printed every one of them)."""
+    import subprocess
+    import sys
+
+    root = make_log(tmp_path)
+    text = "---\ntitle: (Day 10) x\ntags: [theory]\n---\n"
+    (root / "_posts" / "2099-12-31-day-10.md").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "learnlog_checks", "stats", "--today", "2024-01-10"]
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    listed = [line for line in done.stdout.splitlines() if line.startswith("  20")]
+    assert len(listed) == 100 and listed[0] == "  2024-01-05"
+    assert "  ... and 27651 more (all of them: --format json)\n" in done.stdout

@@ -135,3 +135,11 @@ def test_the_verified_streak_counts_days_of_study(tmp_path: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace('numbering = "sequence"\n', ""))
     calendar = json.loads(run(tmp_path, "history", "--format", "json").stdout)["history"]
     assert calendar["longest_streak"]["days"] < 20
+
+
+def test_stats_calls_the_dates_without_a_post_days_not_studied(tmp_path: Path) -> None:
+    write(tmp_path, clean(doubles=DOUBLES))
+    done = run(tmp_path, "stats", "--today", "2026-01-01")
+    assert done.returncode == 0, done.stderr
+    assert "days not studied:" in done.stdout and "missed dates" not in done.stdout
+    assert "posts:          80\n" in done.stdout

@@ -47,6 +47,7 @@ class Stats:
     # In a log of weeks, months or phases: the streaks' unit ("week", "month"; "period" across phases),
     # the last day of the longest streak, how each missed period is named, and the figures of each phase.
     periodic: bool = False
+    study: bool = False  # numbered by days of study: a date without a post is a day not studied
     current_unit: str = "day"
     longest_unit: str = "day"
     longest_to: date | None = None
@@ -87,6 +88,7 @@ def compute(posts: Iterable[Post], settings: Settings, *, today: date) -> Stats:
         longest_streak=longest,
         longest_from=longest_from,
         missed=_missed(days),
+        study=settings.numbering == "sequence",
         tags=_tag_counts(kept, settings),
         modes=_mode_split(kept, settings),
     )
@@ -125,6 +127,7 @@ def _in_periods(
         tags=_tag_counts(kept, settings),
         modes=_mode_split(kept, settings),
         periodic=True,
+        study=settings.numbering == "sequence",
         current_unit=_unit(current),
         longest_unit=_unit(longest),
         longest_to=longest[-1].last if longest else None,
@@ -257,8 +260,27 @@ def summary(stats: Stats) -> list[tuple[str, str]]:
         ("last day", _day(stats.last)),
         ("current streak", _days(stats.current_streak, stats.current_unit)),
         ("longest streak", longest),
-        ("missed periods" if stats.periodic else "missed dates", str(len(stats.missed))),
+        (_missed_label(stats), str(len(stats.missed))),
     ]
+
+
+def _missed_label(stats: Stats) -> str:
+    if stats.study:
+        return "periods not studied" if stats.periodic else "days not studied"
+    return "missed periods" if stats.periodic else "missed dates"
+
+
+LISTED = 100  # missed dates listed in text and Markdown; JSON lists all
+
+
+def _missed_names(stats: Stats) -> list[str]:
+    """The first `LISTED` missed dates or periods, and how many more there are."""
+    names = (
+        [*stats.missed_names] if stats.missed_names else [d.isoformat() for d in stats.missed[: LISTED + 1]]
+    )
+    if len(stats.missed) <= LISTED:
+        return names
+    return [*names[:LISTED], f"... and {len(stats.missed) - LISTED} more (all of them: --format json)"]
 
 
 def phase_lines(stats: Stats) -> list[str]:
@@ -277,7 +299,7 @@ def phase_lines(stats: Stats) -> list[str]:
 def render_text(stats: Stats) -> str:
     """Aligned lines for a terminal."""
     lines = [f"{key + ':':<16}{value}" for key, value in summary(stats)]
-    lines += [f"  {name}" for name in stats.missed_names or (d.isoformat() for d in stats.missed)]
+    lines += [f"  {name}" for name in _missed_names(stats)]
     if stats.phases:
         lines += ["phases:", *(f"  {line}" for line in phase_lines(stats))]
     width = max([24, *(_width(visible(label)) + 1 for label, _ in (*stats.tags, *stats.modes))])
@@ -340,8 +362,7 @@ def render_markdown(stats: Stats) -> str:
     lines = ["## Learning log", "", "| | |", "| --- | --- |"]
     lines += [f"| {key} | {value} |" for key, value in summary(stats)]
     if stats.missed:
-        names = stats.missed_names or [d.isoformat() for d in stats.missed]
-        lines += ["", ("Missed periods: " if stats.periodic else "Missed dates: ") + ", ".join(names)]
+        lines += ["", f"{_missed_label(stats).capitalize()}: " + ", ".join(_missed_names(stats))]
     if stats.phases:
         lines += ["", "### Phases", "", *(f"- {line}" for line in phase_lines(stats))]
     lines += ["", "### Posts per tag", "", "| Tag | Posts |", "| --- | ---: |"]
