@@ -56,7 +56,7 @@ def test_each_rule_module_defines_the_check_it_documents() -> None:
         assert rule.check.__module__ == module.__name__, info.name
         assert module.__doc__ and module.__doc__.startswith(f"{rule.code} {rule.name}\n"), info.name
         assert isinstance(rule, FileRule | PostRule | CollectionRule | TilRule | DayRule)
-    assert len(ALL_RULES) == len({rule.code for rule in ALL_RULES}) == 37
+    assert len(ALL_RULES) == len({rule.code for rule in ALL_RULES}) == 38
 
 
 def cli(

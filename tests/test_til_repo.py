@@ -131,6 +131,8 @@ def test_links_are_never_followed_out_of_the_repo(tmp_path: Path) -> None:
     (root / "learnlog.toml").write_text('preset = "til"\n', encoding="utf-8")
     got = findings(root)
     assert ("python/leak.md", 1, 1, "LL040", "til-heading") in got  # read as no title, not followed
+    out = run(root, "check").stdout
+    assert "python/leak.md:1:1: error LL040 til-heading the entry is a symbolic link (links are never" in out
     assert not [f for f in got if f[3] == "LL041"]  # so no duplicate of the title outside
     done = run(root, "index")
     assert done.returncode == 2 and "README.md is a symbolic link" in done.stderr

@@ -8,8 +8,10 @@ front-matter rule. Only the rules of its kind run (`TIL_RULES`, `DAY_RULES`), se
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from learnlog_checks.config import presets
 from learnlog_checks.config.settings import LoadedConfig
@@ -18,7 +20,7 @@ from learnlog_checks.history import gitlog
 from learnlog_checks.model import LintResult, Post, Tag, finding_order, position
 from learnlog_checks.reading import dayheadings, readme_list, til
 from learnlog_checks.reading.discovery import display_path
-from learnlog_checks.rules import DAY_RULES, TIL_RULES, Context, Rule
+from learnlog_checks.rules import BY_NAME, DAY_RULES, TIL_RULES, Context, Rule
 
 DAY_LOG_BYTES = 64 * 1024 * 1024  # a day log is read up to 64 MiB
 README_BYTES = 16 * 1024 * 1024  # a README's list is read from its first 16 MiB
@@ -33,8 +35,9 @@ def readme_file(root: Path) -> Path:
     return root / README_NAMES[0]
 
 
-def read_til(loaded: LoadedConfig, *, cwd: Path) -> til.TilLog:
-    """The TIL repo of `loaded`: its entries and its README's list."""
+def read_til(loaded: LoadedConfig, *, cwd: Path, dated_on: date | None = None) -> til.TilLog:
+    """The TIL repo of `loaded`: its entries and its README's list. With `dated_on` (today), each entry
+    is dated by its first commit (one `git log`), an entry not committed yet `dated_on`."""
     root = loaded.posts_dir
     prefix = _prefix(root, cwd)
     entries = til.read_repo(root, loaded.settings.exclude, prefix)
@@ -42,7 +45,27 @@ def read_til(loaded: LoadedConfig, *, cwd: Path) -> til.TilLog:
     data = til.read_plain(str(readme), README_BYTES)
     parsed = readme_list.parse(data.decode("utf-8", errors="replace")) if data is not None else None
     shown = display_path(str(readme), cwd)
-    return til.TilLog(tuple(entries), tuple(til.topic_folders(entries)), parsed, shown)
+    undated = None
+    if dated_on is not None:
+        entries, undated = _dated(entries, root, loaded.settings.timezone, dated_on)
+    return til.TilLog(tuple(entries), tuple(til.topic_folders(entries)), parsed, shown, undated)
+
+
+def _dated(
+    entries: list[til.TilEntry], root: Path, zone: str, today: date
+) -> tuple[list[til.TilEntry], str | None]:
+    """The entries dated by their first commits (in `zone`), or unchanged with the reason there are none."""
+    try:
+        history = gitlog.read(root, lambda name: True)
+    except gitlog.Unavailable as exc:
+        return entries, str(exc)
+    tz = ZoneInfo(zone)
+    found = []
+    for entry in entries:
+        commit = history.first.get(entry.name)
+        when = datetime.fromtimestamp(commit.when, tz).date() if commit is not None else today
+        found.append(replace(entry, date=when))
+    return found, None
 
 
 def read_days(loaded: LoadedConfig, *, cwd: Path) -> dayheadings.DayLog:
@@ -84,7 +107,8 @@ def lint(
     ctx = Context(settings=loaded.settings, today=today, root=loaded.root)
     keys = (select, ignore)
     if loaded.settings.preset == presets.TIL:
-        log = read_til(loaded, cwd=cwd)
+        dated = _runs(BY_NAME["til-gap"], keys)
+        log = read_til(loaded, cwd=cwd, dated_on=today if dated else None)
         paths = {e.display: loaded.posts_dir / e.name for e in log.entries}
         paths[log.readme_path] = readme_file(loaded.posts_dir)
         findings = [f for rule in TIL_RULES if _runs(rule, keys) for f in rule.check(log, ctx)]

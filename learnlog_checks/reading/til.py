@@ -11,6 +11,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from learnlog_checks.reading.discovery import excluded
@@ -37,6 +38,8 @@ class TilEntry:
     topic: str | None
     title: str | None  # the first level-1 heading, None when there is none
     title_line: int  # the heading's line, 1 without one
+    unread: str | None = None  # why the file was not read ("is a symbolic link ..."), None when it was
+    date: date | None = None  # the day of its first commit, in the log's zone (`dated`); None: unknown
 
 
 def walk(root: Path, exclude: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -68,13 +71,21 @@ def walk(root: Path, exclude: tuple[str, ...]) -> list[tuple[str, str]]:
 def read_plain(path: str, limit: int) -> bytes | None:
     """The first `limit` bytes of the plain file at `path`; None for a link, a FIFO, a folder or a file
     the system refuses (links are never followed: nothing outside the log is read)."""
+    return read_plain_or_why(path, limit)[0]
+
+
+def read_plain_or_why(path: str, limit: int) -> tuple[bytes | None, str | None]:
+    """`read_plain`, and when it gives None, why: "is a symbolic link (links are never followed)", "is
+    not a plain file", or "cannot be read (the system's reason)"."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
+    except OSError as exc:
+        if os.path.islink(path):
+            return None, "is a symbolic link (links are never followed)"
+        return None, f"cannot be read ({exc.strerror or exc})"
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
+            return None, "is not a plain file"
         chunks, left = [], limit
         while left > 0:
             chunk = os.read(fd, left)
@@ -82,19 +93,20 @@ def read_plain(path: str, limit: int) -> bytes | None:
                 break
             chunks.append(chunk)
             left -= len(chunk)
-        return b"".join(chunks)
-    except OSError:
-        return None
+        return b"".join(chunks), None
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})"
     finally:
         os.close(fd)
 
 
 def read_entry(path: str, name: str, display: str) -> TilEntry:
-    """The entry in the file at `path`; an unreadable file (or a link) is an entry without a title."""
-    head = read_plain(path, HEAD_BYTES) or b""
-    title, line = first_heading(head.decode("utf-8", "replace"))
+    """The entry in the file at `path`; an unreadable file (or a link) is an entry without a title, and
+    `unread` says why."""
+    head, why = read_plain_or_why(path, HEAD_BYTES)
+    title, line = first_heading((head or b"").decode("utf-8", "replace"))
     topic = name.split("/", 1)[0] if "/" in name else None
-    return TilEntry(name=name, display=display, topic=topic, title=title, title_line=line)
+    return TilEntry(name=name, display=display, topic=topic, title=title, title_line=line, unread=why)
 
 
 def first_heading(text: str) -> tuple[str | None, int]:
@@ -130,3 +142,4 @@ class TilLog:
     topics: tuple[str, ...]
     readme: Readme | None
     readme_path: str  # the README's display path
+    undated: str | None = None  # why the entries have no dates (no history), when a rule asked for them

@@ -35,6 +35,7 @@ from learnlog_checks.rules import (
     tag_string,
     tag_type,
     til_allowed_topic,
+    til_gap,
     til_heading,
     til_readme_index,
     til_topic_folder,
@@ -53,6 +54,7 @@ TIL_RULES: tuple[TilRule, ...] = (
     til_topic_folder.RULE,
     til_allowed_topic.RULE,
     til_readme_index.RULE,
+    til_gap.RULE,
 )
 DAY_RULES: tuple[DayRule, ...] = (
     day_heading.RULE,
