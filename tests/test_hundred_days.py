@@ -110,3 +110,18 @@ def test_a_day_number_past_the_calendar_is_a_finding_not_a_crash(tmp_path: Path)
     done = run(tmp_path, "check")
     assert done.returncode == 1, done.stderr
     assert "log.md:5:1: error LL051 day-start day 99999999999999 cannot be dated" in done.stdout
+
+
+def test_init_infers_the_heading_pattern_and_check_holds_the_log_to_it(tmp_path: Path) -> None:
+    days = clean()
+    text, where = day_log(days)
+    lines = text.split("\n")
+    lines[where[40] - 1] = lines[where[40] - 1].replace("Day 41:", "Day 41 -")  # one heading off the pattern
+    (tmp_path / "log.md").write_text("\n".join(lines), encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    done = run(tmp_path, "init", "--yes")
+    assert done.returncode == 0, done.stderr
+    config = (tmp_path / "learnlog.toml").read_text(encoding="utf-8")
+    assert 'title = "Day {day}: {text}"  #' in config, config
+    assert "title: Day {day}: {text} (the pattern most day headings follow)" in done.stderr
+    assert findings(tmp_path) == [("log.md", where[40], 1, "LL045", "day-heading")]

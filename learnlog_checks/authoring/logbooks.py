@@ -13,6 +13,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from learnlog_checks.authoring import inference
 from learnlog_checks.config import presets
 from learnlog_checks.engine import headings
 from learnlog_checks.reading import dayheadings, readme_list, til
@@ -32,6 +33,7 @@ class Logbook:
     readme: str | None = None  # the README's name, when the markers are to be added to it
     readme_text: str | None = None  # the README with the markers added
     diff: str = ""
+    title: str | None = None  # the pattern most day headings follow (`Day {day}: {text}`), if any
 
 
 SITE_SIGNS = ("_posts", "_config.yml", "hugo.toml", "hugo.yaml", "config.toml", "mkdocs.yml", "content")
@@ -64,7 +66,8 @@ def _day_log(root: Path) -> Logbook | None:
         text = data.decode("utf-8", errors="replace")
         days = dayheadings.read_log(text, name).days
         if len(days) >= 2:
-            return Logbook(presets.DAYS, name, len(days))
+            title = inference.infer_title([d.text for d in days])
+            return Logbook(presets.DAYS, name, len(days), title=title)
     return None
 
 
@@ -135,6 +138,10 @@ def config_text(found: Logbook, schema_url: str) -> str:
         lines.append(f'filename = "{found.filename}"')
     if found.preset == presets.DAYS:
         lines.append("# start = YYYY-MM-DD  # the date of day 1, when the headings give no year")
+        if found.title is not None:
+            lines.append(
+                f'title = "{found.title}"  # the pattern of the day headings (most of them follow it)'
+            )
     return "\n".join(lines) + "\n"
 
 

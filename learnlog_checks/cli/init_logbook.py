@@ -37,6 +37,8 @@ def run(
 
     if found.preset == "100days":
         sys.stderr.write(f"site: 100days (a day log: {found.count} day headings in {found.filename})\n")
+        if found.title is not None:
+            sys.stderr.write(f"title: {found.title} (the pattern most day headings follow)\n")
     else:
         sys.stderr.write(
             f"site: til (a TIL repo: {found.count} entries in {len(found.topics)} topic folders: "
