@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from datetime import date, timedelta
@@ -125,3 +126,44 @@ def test_init_infers_the_heading_pattern_and_check_holds_the_log_to_it(tmp_path:
     assert 'title = "Day {day}: {text}"  #' in config, config
     assert "title: Day {day}: {text} (the pattern most day headings follow)" in done.stderr
     assert findings(tmp_path) == [("log.md", where[40], 1, "LL045", "day-heading")]
+
+
+def commit_days(root: Path, days: list[tuple[int, date, str]], late: set[int]) -> None:
+    """Add the day headings one commit each, on their day at 21:00 (the days in `late` two days after)."""
+    git = ["git", "-c", "user.name=Coder", "-c", "user.email=coder@example.org"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    (root / "learnlog.toml").write_text(CONFIG, encoding="utf-8")
+    for i in range(len(days)):
+        text, _ = day_log(days[: i + 1])
+        (root / "log.md").write_text(text, encoding="utf-8")
+        when = days[i][1] + timedelta(days=2 if i in late else 0)
+        stamp = f"{when.isoformat()}T21:00:00+00:00"
+        env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        subprocess.run([*git, "add", "."], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", f"day {i + 1}"], cwd=root, check=True, env=env)
+
+
+def test_history_reads_the_commit_that_added_each_heading(tmp_path: Path) -> None:
+    days = clean()[:12]
+    commit_days(tmp_path, days, late={7})
+    done = run(tmp_path, "history", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    history = json.loads(done.stdout)["history"]
+    assert history["counts"] == {"on-time": 11, "late": 1, "imported": 0, "uncommitted": 0}
+    _, where = day_log(days)
+    late = [p for p in history["posts"] if p["status"] == "late"]
+    assert [(p["path"], p["day"]) for p in late] == [(f"log.md:{where[7]}", 8)]
+    assert history["longest_streak"]["days"] == 7 and history["current_streak"]["days"] == 4
+
+
+def test_index_draws_the_badge_and_the_calendar_of_a_day_log(tmp_path: Path) -> None:
+    commit_days(tmp_path, clean()[:12], late=set())
+    assert run(tmp_path, "index", "--check").returncode == 1
+    done = run(tmp_path, "index")
+    assert done.returncode == 0, done.stderr
+    assert "12 days" in (tmp_path / "streak.svg").read_text(encoding="utf-8")
+    assert "on time (12)" in (tmp_path / "calendar.svg").read_text(encoding="utf-8")
+    assert run(tmp_path, "index", "--check").returncode == 0
+    text = (tmp_path / "log.md").read_text(encoding="utf-8")  # day 13, not committed yet
+    (tmp_path / "log.md").write_text(text + "\n### Day 13: March 13, 2021, Saturday\n", encoding="utf-8")
+    assert run(tmp_path, "index", "--check").returncode == 1  # the calendar shows it not committed

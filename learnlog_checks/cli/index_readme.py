@@ -25,9 +25,10 @@ def run(loaded: LoadedConfig, *, check: bool, exit_non_zero_on_change: bool) -> 
     from learnlog_checks.engine import headings
     from learnlog_checks.index import readme_index
 
-    if loaded.settings.preset != presets.TIL:
-        sys.stdout.write("a day log has no index to write; `learnlog-check stats` sums it up\n")
-        return 0
+    if loaded.settings.preset != presets.TIL:  # a day log: the pictures of its history
+        from learnlog_checks.cli import index_days
+
+        return index_days.run(loaded, check=check, exit_non_zero_on_change=exit_non_zero_on_change)
     cwd = Path.cwd()
     log = headings.read_til(loaded, cwd=cwd)
     target = headings.readme_file(loaded.posts_dir)

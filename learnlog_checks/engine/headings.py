@@ -7,6 +7,7 @@ front-matter rule. Only the rules of its kind run (`TIL_RULES`, `DAY_RULES`), se
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -92,6 +93,29 @@ def as_posts(loaded: LoadedConfig, *, cwd: Path) -> list[Post]:
     log = read_days(loaded, cwd=cwd)
     name = loaded.settings.filename
     return [Post(log.path, name, {}, {}, date=d.date, day=d.day) for d in log.days if d.date is not None]
+
+
+def day_history(loaded: LoadedConfig, *, cwd: Path) -> tuple[list[Post], gitlog.History]:
+    """The dated days of the day log as posts (`log.md:12`, one per heading) and the commit that added
+    each heading line, from one `git blame` (a heading edited later counts from that edit); a commit
+    that added `imported_at_once` headings or more is an import. gitlog.Unavailable without history."""
+    log = read_days(loaded, cwd=cwd)
+    path = loaded.posts_dir / loaded.settings.filename
+    lines = gitlog.blame(path)
+    name = loaded.settings.filename
+    posts = [
+        Post(f"{log.path}:{d.line}", f"{name}:{d.line}", {}, {}, date=d.date, day=d.day)
+        for d in log.days
+        if d.date is not None
+    ]
+    added = Counter(lines[d.line][0] for d in log.days if d.line in lines)
+    first = {
+        f"{name}:{d.line}": gitlog.Commit(sha, when, added[sha])
+        for d in log.days
+        if d.line in lines
+        for sha, when in (lines[d.line],)
+    }
+    return posts, gitlog.History(first)
 
 
 def lint(

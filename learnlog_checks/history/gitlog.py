@@ -231,3 +231,61 @@ def first_year(path: Path) -> int | None:
     if done.returncode != 0 or not dates or not dates[0][:4].isdigit():
         return None
     return int(dates[0][:4])
+
+
+def blame(path: Path) -> dict[int, tuple[str, int]]:
+    """The commit that brought each line of the file `path` into its current form: line -> (hash,
+    author time), from one `git blame`; lines not committed yet are left out. Unavailable outside git,
+    in a shallow clone, or when the file was never committed."""
+    import subprocess
+
+    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
+        try:
+            return subprocess.run(
+                ["git", "-c", "protocol.allow=never", *args],
+                cwd=path.parent,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                env=environment(),
+                timeout=600,
+            )
+        except FileNotFoundError:
+            raise Unavailable(
+                "git is not installed (or not on PATH); the history of posts needs it"
+            ) from None
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise Unavailable(f"cannot run git: {exc}") from None
+
+    shallow = git("rev-parse", "--is-shallow-repository")
+    if shallow.returncode != 0:
+        text = shallow.stderr.decode("utf-8", "replace")
+        raise Unavailable(_why(text, path.parent), outside="not a git repository" in text)
+    if shallow.stdout.strip() == b"true":
+        raise Unavailable(
+            "this is a shallow clone: its history is cut, so the commit of a day is unknown; " + FETCH_DEPTH
+        )
+    done = git("blame", "--line-porcelain", "--no-progress", "--", path.name)
+    if done.returncode != 0:
+        text = done.stderr.decode("utf-8", "replace")
+        if "no such path" in text or "no such ref" in text:
+            raise Unavailable(f"{path.name} has no commits yet, so no day has a commit date; commit it first")
+        raise Unavailable(_why(text, path.parent))
+    return parse_blame(done.stdout)
+
+
+def parse_blame(data: bytes) -> dict[int, tuple[str, int]]:
+    """line -> (hash, author time) from `git blame --line-porcelain` output (uncommitted lines left out)."""
+    found: dict[int, tuple[str, int]] = {}
+    sha, line, when = "", 0, 0
+    for row in data.split(b"\n"):
+        if row.startswith(b"\t"):  # the line itself ends the record
+            if sha.strip("0"):
+                found[line] = (sha, when)
+            sha = ""
+        elif not sha:
+            parts = row.split(b" ")
+            if len(parts) >= 3:
+                sha, line = parts[0].decode("ascii", "replace"), int(parts[2])
+        elif row.startswith(b"author-time "):
+            when = int(row[len(b"author-time ") :])
+    return found
