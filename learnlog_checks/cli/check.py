@@ -51,7 +51,7 @@ def run(request: CheckRequest) -> int:
     """Check the log, print the report on stdout (or into --output-file), and return the exit code."""
     from learnlog_checks import engine
     from learnlog_checks.config.settings import ConfigError
-    from learnlog_checks.history.gitlog import Unavailable
+    from learnlog_checks.history.unavailable import Unavailable
 
     kind = _format(request.output_format)
     if request.color not in COLORS:

@@ -23,25 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from learnlog_checks.history.unavailable import Unavailable
+
 if TYPE_CHECKING:
     import subprocess
 
 FIELD = b"\x1f"
 RECORD = b"\x1e"
 FORMAT = "--format=%x1e%H%x1f%at%x1f%D"
+__all__ = ["Commit", "History", "Running", "Unavailable", "blame", "first_year", "read", "start"]
 FETCH_DEPTH = "set `fetch-depth: 0` on actions/checkout in the workflow, or run `git fetch --unshallow`"
-
-
-class Unavailable(Exception):
-    """The history of the posts cannot be read; the message says why and what to do, on one line.
-
-    `outside` is true when the posts folder is not in a Git repository at all (a log that is not kept
-    in Git has no commit dates to show, which is no reason to warn).
-    """
-
-    def __init__(self, message: str, *, outside: bool = False) -> None:
-        super().__init__(message)
-        self.outside = outside
 
 
 @dataclass(frozen=True, slots=True)

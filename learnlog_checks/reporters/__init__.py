@@ -1,21 +1,17 @@
-"""Output formats of `check`: one module each, chosen by name; `summary` is the job summary beside
-`github`, and `relative_to_repository` gives the paths GitHub reads (from the repository root)."""
+"""Output formats of `check`: one module each, chosen by name and imported only when chosen; `summary`
+is the job summary beside `github`, and `relative_to_repository` gives the paths GitHub reads (from the
+repository root)."""
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
 import posixpath
 from pathlib import Path
 from typing import Protocol, TextIO
 
 from learnlog_checks.model import LintResult, finding_order
-from learnlog_checks.reporters.concise import ConciseReporter
-from learnlog_checks.reporters.github import GithubReporter
-from learnlog_checks.reporters.json import JsonReporter
-from learnlog_checks.reporters.sarif import SarifReporter
-from learnlog_checks.reporters.statistics import statistics
-from learnlog_checks.reporters.text import TextReporter
 
 
 class Reporter(Protocol):
@@ -24,12 +20,13 @@ class Reporter(Protocol):
     def report(self, result: LintResult, out: TextIO) -> None: ...
 
 
-REPORTERS: dict[str, type[Reporter]] = {
-    "text": TextReporter,
-    "concise": ConciseReporter,
-    "github": GithubReporter,
-    "json": JsonReporter,
-    "sarif": SarifReporter,
+# Each format: its module in this package and its reporter class there.
+REPORTERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextReporter"),
+    "concise": ("concise", "ConciseReporter"),
+    "github": ("github", "GithubReporter"),
+    "json": ("json", "JsonReporter"),
+    "sarif": ("sarif", "SarifReporter"),
 }
 
 
@@ -37,7 +34,16 @@ ROOTED = frozenset({"github", "sarif"})  # formats whose paths GitHub resolves f
 
 
 def get(name: str, *, color: bool = False, quiet: bool = False) -> Reporter:
-    return REPORTERS[name](color=color, quiet=quiet)
+    module, cls = REPORTERS[name]
+    reporter: type[Reporter] = getattr(importlib.import_module(f"{__name__}.{module}"), cls)
+    return reporter(color=color, quiet=quiet)
+
+
+def statistics(result: LintResult, *, as_json: bool = False) -> str:
+    """`check --statistics`: the findings counted by rule (see `rule_counts`)."""
+    from learnlog_checks.reporters import rule_counts
+
+    return rule_counts.statistics(result, as_json=as_json)
 
 
 def relative_to_repository(result: LintResult, *, cwd: Path, root: Path) -> LintResult:
