@@ -11,7 +11,6 @@ settings of a config file (see `config.settings.load`); `engine.cache_files` kee
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from learnlog_checks import atomic
+from learnlog_checks.digest import blake2b
 
 FOLDER = ".learnlog_cache"
 CONFIG = "config.json"
@@ -37,9 +37,9 @@ def config_key(root: Path, name: str, data: bytes) -> str:
     """What validated settings depend on: the config file's name and bytes, the tool version, the folder."""
     import learnlog_checks
 
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    digest = blake2b(data, digest_size=16).hexdigest()
     parts = [FORMAT, learnlog_checks.__version__, name, digest, identity(root / FOLDER)]
-    return hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
+    return blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
 
 
 def identity(folder: Path) -> list[int] | None:
@@ -57,7 +57,7 @@ def version() -> str:
 
 
 def checksum(payload: bytes, key: str) -> bytes:
-    return hashlib.blake2b(payload, digest_size=16, key=key.encode()).hexdigest().encode()
+    return blake2b(payload, digest_size=16, key=key.encode()).hexdigest().encode()
 
 
 def seal(data: dict[str, Any], key: str) -> bytes:

@@ -13,12 +13,13 @@ so and the pictures written before are kept as they are; outside Git there are n
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from learnlog_checks.digest import blake2b
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig, Settings
@@ -42,7 +43,7 @@ class HistoryRead:
         """What the pictures depend on, besides the posts (a digest of the commits, or the kept ones)."""
         if self.history is None:
             return ["kept", self.kept]
-        digest = hashlib.blake2b(digest_size=16)
+        digest = blake2b(digest_size=16)
         for name, commit in sorted(self.history.first.items()):
             digest.update(
                 f"{name}\0{commit.sha}\0{commit.when}\0{commit.added}\n".encode("utf-8", "surrogatepass")

@@ -9,10 +9,10 @@ cache opened to write (by `check`) rewrites the stored records with what it read
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from learnlog_checks.config.settings import LoadedConfig
+from learnlog_checks.digest import blake2b
 from learnlog_checks.engine import cache_files, records
 from learnlog_checks.engine.items import Item, Job, read_digest
 from learnlog_checks.model import Finding
@@ -122,4 +122,4 @@ class Cache:
 
 
 def _log_digest(digests: Sequence[str]) -> str:
-    return hashlib.blake2b("\n".join(digests).encode(), digest_size=16).hexdigest()
+    return blake2b("\n".join(digests).encode(), digest_size=16).hexdigest()

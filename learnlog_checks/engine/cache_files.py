@@ -21,7 +21,6 @@ file; anything unreadable, corrupt or foreign is ignored, never an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from learnlog_checks import atomic, stored
+from learnlog_checks.digest import blake2b
 from learnlog_checks.stored import FOLDER, FORMAT, Writer
 
 POSTS = "posts.jsonl"
@@ -49,16 +49,16 @@ def key(root: Path, settings_json: str, user_schema: dict[str, Any] | None) -> s
         str(root),
         settings_json,
         None if user_schema is None else json.dumps(user_schema, sort_keys=True),
-        [[name, hashlib.blake2b(data, digest_size=16).hexdigest()] for name, data in sources],
+        [[name, blake2b(data, digest_size=16).hexdigest()] for name, data in sources],
         os.environ.get("LEARNLOG_CHECK_PURE_YAML") == "1",
         stored.identity(root / FOLDER),
     ]
-    return hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
+    return blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
 
 
 def _line_hash(key: str) -> Any:
     """The hash (to `copy`) whose digest of `<digest> <record>` is a record line's checksum."""
-    return hashlib.blake2b(digest_size=8, key=key.encode())
+    return blake2b(digest_size=8, key=key.encode())
 
 
 @dataclass

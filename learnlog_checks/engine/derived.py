@@ -9,12 +9,12 @@ groups and renders nothing; any change, in a file, the settings, the schema or t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from learnlog_checks.config.settings import LoadedConfig
+from learnlog_checks.digest import blake2b
 from learnlog_checks.engine import reader
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.items import Job
@@ -46,4 +46,4 @@ class Derived:
 
 def _digest(inputs: object) -> str:
     text = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -6,13 +6,13 @@ imports neither the parser nor the rules nor the workers: it only digests the he
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from learnlog_checks.config.settings import Settings
+from learnlog_checks.digest import blake2b
 from learnlog_checks.reading import heads
 
 
@@ -41,7 +41,7 @@ def head_digest(item: Item, head: heads.Head) -> str:
     meta = repr(
         (item.name, item.display, head.had_bom, head.complete, head.problem, head.problem_line, head.notes)
     )
-    digest = hashlib.blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest = blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=16)
     digest.update(repr(head.problem_column).encode())
     digest.update(b"\0")
     digest.update(head.text.encode("utf-8", "surrogatepass"))
