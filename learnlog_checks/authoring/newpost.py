@@ -102,6 +102,8 @@ def _date_of(request: PostRequest, settings: Settings, today: date) -> date:
     """The date asked for; else the date of the day asked for (in a log with `start`); else today."""
     if request.date is not None:
         return request.date
+    if request.day is not None and request.day < 1:
+        raise UsageError(f"--day {request.day}: day numbers start at 1")
     if request.day is not None and settings.start is not None and settings.numbering == "calendar":
         period = periods.rhythm(settings).numbered(settings.start, request.day)
         if period is None:
