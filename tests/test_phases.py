@@ -107,3 +107,29 @@ def test_stats_reports_each_phase(tmp_path: Path) -> None:
     assert data["missed_periods"] == ["2024-04-10", "2025-05"]
     assert [p["cadence"] for p in data["phases"]] == ["daily", "monthly"]
     assert data["streak_units"] == {"current": "month", "longest": "period"}
+
+
+def test_in_the_daily_phase_a_wrong_date_names_the_day(tmp_path: Path) -> None:
+    posts = clean()
+    posts[4] = (5, date(2024, 1, 7))  # day 5 is 2024-01-05
+    paths = write(tmp_path, posts)
+    got = [(path, code, message) for path, code, message in errors(tmp_path) if code == "LL007"]
+    assert got == [
+        (
+            paths[4],
+            "LL007",
+            "day 5 should be dated 2024-01-05, found 2024-01-07 (if the date is right, this is day 7)",
+        )
+    ]
+
+
+def test_a_post_dated_before_start_gets_no_day_hint_and_a_number_past_the_calendar_is_named(
+    tmp_path: Path,
+) -> None:
+    posts = clean()
+    posts[0] = (1, date(2023, 12, 30))  # before start: no "this is day N"
+    posts[376] = (99999999, date(2025, 11, 23))  # a month number past the year 9999
+    paths = write(tmp_path, posts)
+    got = {path: message for path, code, message in errors(tmp_path) if code == "LL007"}
+    assert got[paths[0]] == "day 1 should be dated 2024-01-01, found 2023-12-30"
+    assert got[paths[376]] == "day 99999999 cannot be dated: it falls past the calendar"

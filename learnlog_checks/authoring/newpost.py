@@ -232,7 +232,8 @@ def day_numbers(
     last = first + days - 1
     taken = sorted(p.path for p in posts if p.day is not None and p.day <= last and first <= p.days[-1])
     if taken:
-        raise NewPostError(f"{day_words(first, last)} already written: {', '.join(taken)}")
+        verb = "is" if first == last else "are"
+        raise NewPostError(f"{day_words(first, last)} {verb} already written: {', '.join(taken)}")
     return first, last
 
 

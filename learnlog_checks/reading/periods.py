@@ -45,7 +45,8 @@ def period_of(day: date, cadence: str) -> Period:
     """The period of `cadence` that `day` falls in."""
     if cadence == "weekly":
         monday = day - timedelta(days=day.weekday())
-        return Period(cadence, monday, monday + timedelta(days=6))
+        last = monday + timedelta(days=6) if monday <= date.max - timedelta(days=6) else date.max
+        return Period(cadence, monday, last)
     if cadence == "monthly":
         first = day.replace(day=1)
         if (first.year, first.month) == (9999, 12):
