@@ -23,6 +23,7 @@ from learnlog_checks.model import Finding, KeyPath, Pos, Post, Severity, Tag
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 _ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode  # no cycles in YAML data
 _DECODE = json.JSONDecoder().raw_decode  # the first JSON value of a text (from an index) and where it ends
+DATES_SHARED = 1024  # distinct dates a decoder keeps for sharing (a post's dates are mostly one day)
 SUMMARY_KEYS: tuple[KeyPath, ...] = ((), ("<key>", "date"))  # what Post.line_of(()) and key_pos("date") read
 
 
@@ -365,6 +366,8 @@ class Decoder:
             return None
         found = self._dates.get(text)
         if found is None:
+            if len(self._dates) >= DATES_SHARED:  # a daily log has a date per post: share the recent ones
+                self._dates.clear()
             found = self._dates[text] = date.fromisoformat(text)
         return found
 
