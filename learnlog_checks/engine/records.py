@@ -209,7 +209,7 @@ class Decoder:
     """Turns record lines back into records, sharing equal positions, dates and tag words between posts.
 
     What it gives is what the reader keeps: whole posts (`whole`) or summaries, with their titles in
-    `data` (`titles`, for the tag index and stats) or not.
+    `data` (`titles`, for the tag index) or not.
     """
 
     def __init__(self, *, whole: bool = False, titles: bool = False) -> None:
