@@ -84,7 +84,7 @@ class Pages(Mapping[str, str]):
 
     def adding(self, name: str, text: str) -> Pages:
         """These pages and one more, whose text is given."""
-        return Pages({**self._makers, name: _given(text)}, self._sums)
+        return Pages({**self._makers, name: given(text)}, self._sums)
 
 
 def sum_of(pages: Mapping[str, str], name: str) -> Sum:
@@ -92,7 +92,8 @@ def sum_of(pages: Mapping[str, str], name: str) -> Sum:
     return pages.sum(name) if isinstance(pages, Pages) else Sum.of(pages[name])
 
 
-def _given(text: str) -> Maker:
+def given(text: str) -> Maker:
+    """The maker of a text already made."""
     return lambda: (text,)
 
 

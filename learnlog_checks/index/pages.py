@@ -27,7 +27,7 @@ from learnlog_checks.config.settings import Settings
 from learnlog_checks.history import pictures
 from learnlog_checks.history.proof import Report
 from learnlog_checks.index import charts, slugs
-from learnlog_checks.index.page_set import Maker
+from learnlog_checks.index.page_set import Maker, given
 from learnlog_checks.model import Post
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible
@@ -189,7 +189,7 @@ def page_makers(
     if settings.index_mode == "overview":
         from learnlog_checks.index import overview
 
-        return {name: _given(text) for name, text in overview.build(posts, settings, drawn=drawn).items()}
+        return {name: given(text) for name, text in overview.build(posts, settings, drawn=drawn).items()}
     grouping = group(posts, settings, leave_out=leave_out)
     makers: dict[str, Maker] = {
         f"{slugs.slug(tag)}.md": functools.partial(tag_lines, tag, tagged, settings, layout=layout)
@@ -203,12 +203,8 @@ def page_makers(
         texts[MODES_CHART] = svg(charts.pie_chart("Posts by mode", groups))
     bars = sorted(((t, len(grouping.by_tag[t])) for t in grouping.topics), key=lambda b: (-b[1], b[0]))
     texts[TOPICS_CHART] = svg(charts.bar_chart("Posts per topic", bars))
-    makers.update((name, _given(text)) for name, text in texts.items())
+    makers.update((name, given(text)) for name, text in texts.items())
     return dict(sorted(makers.items()))
-
-
-def _given(text: str) -> Maker:
-    return lambda: (text,)
 
 
 def mode_groups(posts: Sequence[Post], settings: Settings) -> list[tuple[str, int]]:
