@@ -132,7 +132,9 @@ def group(
     clashes = slugs.colliding(by_tag) if tag_pages else []
     if clashes:
         raise SlugCollision("; ".join(_clash_message(group, settings) for group in clashes))
-    ordered = {tag: sorted(by_tag[tag], key=_newest_first) for tag in sorted(by_tag)}
+    for tagged in by_tag.values():
+        tagged.sort(key=_newest_first)  # in place: sorted copies would hold every post twice
+    ordered = {tag: by_tag[tag] for tag in sorted(by_tag)}
     modes = modes_of(settings)
     topics = tuple(tag for tag in ordered if tag not in modes)
     return Grouping(ordered, modes, topics)
