@@ -131,9 +131,9 @@ def test_a_second_run_parses_and_builds_nothing(
     assert stats_cli.run(today=TODAY) == 0  # kept; the fixture's `index` kept the pages
     built: list[str] = []
     decoded: list[str] = []
-    real_build, real_decode = index_package.build_pages, records.Decoder.decode
+    real_build, real_decode = index_package.page_makers, records.Decoder.decode
 
-    def build_spy(*args: object, **keys: object) -> dict[str, str]:
+    def build_spy(*args: object, **keys: object) -> dict[str, index_package.Maker]:
         built.append("pages")
         return real_build(*args, **keys)  # type: ignore[arg-type]
 
@@ -141,7 +141,7 @@ def test_a_second_run_parses_and_builds_nothing(
         decoded.append(line[:10])
         return real_decode(self, line, *args, **keys)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(index_package, "build_pages", build_spy)
+    monkeypatch.setattr(index_package, "page_makers", build_spy)
     monkeypatch.setattr(records.Decoder, "decode", decode_spy)
     for _ in range(2):
         with pytest.raises(SystemExit) as done:
@@ -188,3 +188,16 @@ def test_a_deleted_page_of_a_tag_only_broken_posts_carry_is_held_back(log: Log) 
     (log.root / "tags" / "practice.md").unlink()
     held = same(log.root)[0]
     assert "tag 'practice' gets no page yet" in held[2] and "practice.md" not in held[1]
+
+
+def test_a_file_gone_from_the_folder_is_written_again_as_it_was(log: Log) -> None:
+    """The cache keeps the pages' sums, not their texts: a file to write again means building them."""
+    tags = log.root / "tags"
+    written = {p.name: p.read_bytes() for p in tags.iterdir()}
+    for name in ("README.md", "topics.svg"):
+        (tags / name).unlink()
+    stale = said(log.root, "index", "--check")
+    assert stale[0] == 1 and "tags/README.md: missing" in stale[1] and "tags/topics.svg: missing" in stale[1]
+    assert said(log.root, "index")[0] == 0
+    assert {p.name: p.read_bytes() for p in tags.iterdir()} == written
+    assert same(log.root)[0][:2] == (0, "the tag index is current\n")

@@ -31,3 +31,15 @@ def test_summaries_carry_what_index_and_stats_read(make_log, monkeypatch, thresh
     for short, whole in zip(summed.posts, full.posts, strict=True):
         assert {f: getattr(short, f) for f in FIELDS} == {f: getattr(whole, f) for f in FIELDS}
     assert [p.title for p in summed.posts][1] == '(Day 2) <b>C++</b> & \u202e tricks: "quoted"'
+
+
+def test_counted_summaries_are_summaries_without_their_titles(make_log) -> None:
+    """What `stats` reads: every field of a summary but the title (which no figure needs)."""
+    log = make_log(daily(3))
+    loaded = config.load(None, cwd=log.root)
+    summed = engine.read(loaded, cwd=Path.cwd(), detail=engine.Detail.SUMMARY)
+    counted = engine.read(loaded, cwd=Path.cwd(), detail=engine.Detail.COUNTED)
+    untitled = [f for f in FIELDS if f != "title"]
+    for short, titled in zip(counted.posts, summed.posts, strict=True):
+        assert {f: getattr(short, f) for f in untitled} == {f: getattr(titled, f) for f in untitled}
+        assert short.title is None and titled.title is not None and dict(short.data) == {}

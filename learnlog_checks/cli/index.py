@@ -4,10 +4,11 @@ Before anything is written the configuration is checked as `check` checks it: a 
 pyproject.toml with [tool.learnlog]) must exist, the user `schema` must load and be a JSON Schema, the
 [ignore] table must name real rules, the posts folder must exist; otherwise exit 2. Exit codes: 0 done
 (or current), 1 the index is stale (`--check`), cannot be written safely (a link, a user's file where a
-page goes) or two tags share a page, 2 a bad config or a file system that refuses a write (the message
-names the file and the cause). The user's own files in the index folder only get a warning on stderr,
-in both modes; temporary files of a killed run are removed when their process is gone, and `--check`
-names every temporary file it finds and exits 1 (they must not be committed).
+page goes) or two tags share a page, 2 a bad config, a file system that refuses a write (the message
+names the file and the cause) or an index folder changed by another hand during the run. The user's own
+files in the index folder only get a warning on stderr, in both modes; temporary files of a killed run
+are removed when their process is gone, and `--check` names every temporary file it finds and exits 1
+(they must not be committed).
 
 What the pages are, and the history's pictures among them, is `index_pages`: built from the posts, or
 taken from the cache when no file (and not the history) changed since they were last built.
@@ -42,7 +43,7 @@ def run(
     from learnlog_checks import atomic, engine, index
     from learnlog_checks.cli import common
     from learnlog_checks.config import presets
-    from learnlog_checks.index import folder_sync, layouts
+    from learnlog_checks.index import folder_sync, layouts, page_set
 
     loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
     user = _validate(loaded)
@@ -55,7 +56,9 @@ def run(
     layout = layouts.choose(loaded.root, loaded.posts_dir)
     frame = layout.write if layout.write is not None and not _exists(layout.write) else None
     try:
-        built = index_pages.build(loaded, job, running, layout=layout.name, no_cache=no_cache)
+        built = index_pages.build(
+            loaded, job, running, layout=layout.name, no_cache=no_cache, texts=not check
+        )
         pages = folder_sync.with_manifest(built)
     except index.SlugCollision as exc:
         common.fail(str(exc), 1)
@@ -81,6 +84,8 @@ def run(
         common.fail(shown(str(exc)), 2)
     except folder_sync.Busy as exc:
         common.fail(shown(str(exc)), 2)
+    except page_set.NotKept:  # pragma: no cover (a race: the folder changed after it was found current)
+        common.fail(f"{where(loaded, '')} changed while this run read it; run it again", 2)
     _report_written(loaded, todo, frame if framed else None, layout.reason)
     return 1 if exit_non_zero_on_change and not (todo.current and not framed) else 0
 

@@ -1,10 +1,13 @@
 """What `index` writes: the pages built from the log, or those it built last time when nothing changed.
 
 The pages depend on every post's record, the settings, the tag pages' layout and the history's pictures.
-Built, they are kept in the log's cache (`engine.derived`) under the digest of all the files and of the
-other inputs; the next run that finds every file, the layout and the history as they were (and every
-tag page still in the folder) takes them, with the warnings they came with, instead of parsing the
-posts and building again. `--no-cache`, a log without a cache or any change builds them as before.
+Built, they are made one at a time as they are compared and written (`index.page_set`), and their sums
+(SHA-256 and size, not the texts) are kept in the log's cache (`engine.derived`) under the digest of all
+the files and of the other inputs; the next run that finds every file, the layout and the history as
+they were (and every tag page still in the folder) takes them, with the warnings they came with, instead
+of parsing the posts and building again: a `--check` compares the folder with the sums, and a run that
+writes does so when the folder holds those pages already (else it builds them, to have their texts).
+`--no-cache`, a log without a cache or any change builds them as before.
 
 From the commit history (one `git log`, run while the posts are read) come the verified-streak badge
 and the commit calendar. When the history cannot be read (a shallow clone, no commits) a warning says
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from learnlog_checks.engine import Cache, Job, Log
     from learnlog_checks.engine.derived import Derived
     from learnlog_checks.history.gitlog import History, Running, Unavailable
+    from learnlog_checks.index.page_set import Pages, Sum
     from learnlog_checks.model import Post
 
 KEPT = "index"  # the name of the kept result (see engine.derived)
@@ -62,19 +66,36 @@ def start_history(loaded: LoadedConfig) -> Running | Unavailable:
 
 
 def build(
-    loaded: LoadedConfig, job: Job, running: Running | Unavailable, *, layout: str, no_cache: bool
-) -> dict[str, str]:
-    """File name inside the index folder -> text, for every page (kept or built), warnings written."""
+    loaded: LoadedConfig,
+    job: Job,
+    running: Running | Unavailable,
+    *,
+    layout: str,
+    no_cache: bool,
+    texts: bool = True,
+) -> Pages:
+    """File name inside the index folder -> text, for every page (kept or built), warnings written.
+
+    Kept pages are their sums only (see `page_set`): without `texts` (a `--check`, which writes
+    nothing) they serve as they are; with `texts` only when the folder holds them already, as then
+    nothing is written.
+    """
     try:
-        return _kept_or_built(loaded, job, running, layout=layout, no_cache=no_cache)
+        return _kept_or_built(loaded, job, running, layout=layout, no_cache=no_cache, texts=texts)
     except BaseException:
         _stop(running)  # git's process ends with the run (a no-op once its history was read)
         raise
 
 
 def _kept_or_built(
-    loaded: LoadedConfig, job: Job, running: Running | Unavailable, *, layout: str, no_cache: bool
-) -> dict[str, str]:
+    loaded: LoadedConfig,
+    job: Job,
+    running: Running | Unavailable,
+    *,
+    layout: str,
+    no_cache: bool,
+    texts: bool,
+) -> Pages:
     from learnlog_checks import engine
     from learnlog_checks.engine.derived import Derived
 
@@ -84,7 +105,7 @@ def _kept_or_built(
     history = None
     if kept is not None:  # the same files: the pages are kept if the history is the same too
         history = _read_history(loaded, running)
-        pages = _kept_pages(loaded, kept, history)
+        pages = _kept_pages(loaded, kept, history, texts=texts)
         if pages is not None:
             for line in kept["warnings"]:
                 sys.stderr.write(line)
@@ -109,20 +130,44 @@ def _stop(running: Running | Unavailable) -> None:
 
 
 def _kept_pages(
-    loaded: LoadedConfig, kept: Mapping[str, object], history: HistoryRead
-) -> dict[str, str] | None:
+    loaded: LoadedConfig, kept: Mapping[str, object], history: HistoryRead, *, texts: bool
+) -> Pages | None:
     """The kept pages, if they were built for this history and every tag page is still in the folder
-    (a missing one would be a new page, which `check` may hold back)."""
-    pages, tag_pages, drawn_for = kept.get("pages"), kept.get("tag_pages"), kept.get("history")
-    if not (
-        isinstance(pages, dict) and isinstance(tag_pages, list) and isinstance(kept.get("warnings"), list)
-    ):
+    (a missing one would be a new page, which `check` may hold back), and with `texts` if the folder
+    holds every one of them already (their texts are not kept, so none could be written)."""
+    from learnlog_checks.index import folder_sync
+    from learnlog_checks.index.page_set import Pages
+
+    sums, tag_pages, drawn_for = _sums(kept.get("sums")), kept.get("tag_pages"), kept.get("history")
+    if not (sums is not None and isinstance(tag_pages, list) and isinstance(kept.get("warnings"), list)):
         return None
-    if drawn_for != history.key() or not all(isinstance(text, str) for text in pages.values()):
+    if drawn_for != history.key():
         return None
     if tag_pages and not set(tag_pages) <= _existing(loaded.index_dir):
         return None
-    return dict(pages)
+    pages = Pages.kept(sums)
+    if texts:
+        todo = folder_sync.plan(loaded.index_dir, folder_sync.with_manifest(pages), root=loaded.root)
+        if not todo.current:
+            return None
+    return pages
+
+
+def _sums(value: object) -> dict[str, Sum] | None:
+    """The page sums of a kept result ({name: [digest, size]}), or None if they are not such."""
+    from learnlog_checks.index.page_set import Sum
+
+    if not isinstance(value, dict):
+        return None
+    sums = {}
+    for name, pair in value.items():
+        if not (isinstance(pair, list) and len(pair) == 2):
+            return None
+        digest, size = pair
+        if not (isinstance(name, str) and isinstance(digest, str) and type(size) is int):
+            return None
+        sums[name] = Sum(digest, size)
+    return sums
 
 
 def _existing(folder: Path) -> set[str]:
@@ -141,25 +186,36 @@ def _built(
     layout: str,
     derived: Derived | None,
     no_cache: bool,
-) -> dict[str, str]:
+) -> Pages:
     from learnlog_checks import index
-    from learnlog_checks.index import slugs
+    from learnlog_checks.index.page_set import Pages
 
     warnings = _skipped(log) + _unlisted(log.posts, loaded.settings)
     for line in warnings:
         sys.stderr.write(line)
     _warn_history(history)
     drawn = _pictures(loaded, log, history)
-    by_tag = index.group(log.posts, loaded.settings).by_tag
-    held = _held_back(loaded, by_tag, no_cache=no_cache)
-    built = index.build_pages(log.posts, loaded.settings, layout=layout, leave_out=held, drawn=drawn)
+    tag_pages, held = _tag_pages(loaded, log, no_cache=no_cache)
+    makers = index.page_makers(log.posts, loaded.settings, layout=layout, leave_out=held, drawn=drawn)
+    built = Pages(makers)
     if derived is not None and not held:
-        tag_pages = (
-            [f"{slugs.slug(tag)}.md" for tag in by_tag] if loaded.settings.index_mode != "overview" else []
-        )
-        result = {"pages": built, "warnings": warnings, "tag_pages": tag_pages, "history": history.key()}
+        sums = {name: [found.digest, found.size] for name, found in built.sums().items()}
+        result = {"sums": sums, "warnings": warnings, "tag_pages": tag_pages, "history": history.key()}
         derived.keep(KEPT, [layout], result)
     return built
+
+
+def _tag_pages(loaded: LoadedConfig, log: Log, *, no_cache: bool) -> tuple[list[str], set[str]]:
+    """The tag pages of the log (none in "overview" mode) and the tags held back (`_held_back`); the
+    grouping they come from is let go before the pages group the posts again."""
+    from learnlog_checks import index
+    from learnlog_checks.index import slugs
+
+    by_tag = index.group(log.posts, loaded.settings).by_tag
+    held = _held_back(loaded, by_tag, no_cache=no_cache)
+    if loaded.settings.index_mode == "overview":
+        return [], held
+    return [f"{slugs.slug(tag)}.md" for tag in by_tag], held
 
 
 def _read_history(loaded: LoadedConfig, running: Running | Unavailable) -> HistoryRead:

@@ -47,7 +47,9 @@ def run(
         from learnlog_checks.index import stats
 
         cache = derived.cache if derived is not None else not no_cache  # what a `check` stored
-        log = engine.read(loaded, cwd=Path.cwd(), job=job, found=found, cache=cache)
+        log = engine.read(
+            loaded, cwd=Path.cwd(), detail=engine.Detail.COUNTED, job=job, found=found, cache=cache
+        )
         text = stats.RENDERERS[output_format](stats.compute(log.posts, loaded.settings, today=day))
         if derived is not None:
             derived.keep("stats", inputs, {"text": text})

@@ -26,7 +26,8 @@ from learnlog_checks.reading import discovery
 class Detail(enum.Enum):
     """How much of each file a read keeps."""
 
-    SUMMARY = "summary"  # the summary and title of each post, no rule run: what `index` and `stats` read
+    SUMMARY = "summary"  # the summary and title of each post, no rule run: what `index` reads
+    COUNTED = "counted"  # the summary of each post without its title, no rule run: what `stats` reads
     WHOLE = "whole"  # whole posts (data, every position), no rule run: what `new` and `init` read
     CHECKED = "checked"  # summaries, with the findings of the POST rules: what `lint` reads
 
@@ -106,7 +107,7 @@ def read(
     `job` is what the rules run with (needed for CHECKED); `check` which files the POST rules run on
     (CHECKED without a cache; through a cache every file is checked, so that what it keeps is whole).
     `cache` is the cache to go through: a `Cache` (it writes what it read), True to reuse what is stored
-    and write nothing (for SUMMARY and WHOLE, which need no rule's findings), or False.
+    and write nothing (for SUMMARY, COUNTED and WHOLE, which need no rule's findings), or False.
     """
     found = found or files(loaded, cwd=cwd)
     job = job or Job(settings=loaded.settings, user_schema=None, today=date.min, root=loaded.root)

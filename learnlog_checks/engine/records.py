@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -23,7 +23,37 @@ from learnlog_checks.model import Finding, KeyPath, Pos, Post, Severity, Tag
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 _ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode  # no cycles in YAML data
 _DECODE = json.JSONDecoder().raw_decode  # the first JSON value of a text (from an index) and where it ends
+DATES_SHARED = 1024  # distinct dates a decoder keeps for sharing (a post's dates are mostly one day)
 SUMMARY_KEYS: tuple[KeyPath, ...] = ((), ("<key>", "date"))  # what Post.line_of(()) and key_pos("date") read
+
+
+class TitleOnly(Mapping[str, Any]):
+    """The data of a summary that keeps its title: `{"title": title}` in one slot (48 bytes; a dict of one
+    key takes 184, and a log holds one per post)."""
+
+    __slots__ = ("_title",)
+
+    def __init__(self, title: str) -> None:
+        self._title = title
+
+    def __getitem__(self, key: str) -> Any:
+        if key != "title":
+            raise KeyError(key)
+        return self._title
+
+    def __iter__(self) -> Iterator[str]:
+        yield "title"
+
+    def __len__(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return repr({"title": self._title})
+
+
+def summary_data(title: str | None, *, titles: bool) -> Mapping[str, Any]:
+    """The data a summary keeps: its title (with `titles`, when it has one), else nothing."""
+    return TitleOnly(title) if titles and title is not None else EMPTY
 
 
 def summary_keys(post: Post) -> tuple[KeyPath, ...]:
@@ -78,7 +108,7 @@ def summary(post: Post, *, titles: bool = False) -> Post:
     return Post(
         path=post.path,
         name=post.name,
-        data={"title": title} if titles and title is not None else EMPTY,
+        data=summary_data(title, titles=titles),
         positions=positions,
         date=post.date,
         file_date=post.file_date,
@@ -96,7 +126,7 @@ def summary(post: Post, *, titles: bool = False) -> Post:
         date_key=post.date_key,
         date_path=post.date_path,
         publish_key=post.publish_key,
-        fields=post.fields,
+        fields=post.fields or EMPTY,  # shared, not an empty dict per post
         last_day=post.last_day,
         title_last_day=post.title_last_day,
     )
@@ -183,7 +213,7 @@ class Decoder:
     """Turns record lines back into records, sharing equal positions, dates and tag words between posts.
 
     What it gives is what the reader keeps: whole posts (`whole`) or summaries, with their titles in
-    `data` (`titles`, for the tag index and stats) or not.
+    `data` (`titles`, for the tag index) or not.
     """
 
     def __init__(self, *, whole: bool = False, titles: bool = False) -> None:
@@ -258,7 +288,7 @@ class Decoder:
         (path, own_name, places, day_, file_day, meta_day, number, title_day, tags, as_string, suppressed,
          parsed, title, extra) = value  # fmt: skip
         extra = extra or {}
-        data: Mapping[str, Any] = {"title": str(title)} if self.titles and title is not None else EMPTY
+        data = summary_data(None if title is None else str(title), titles=self.titles)
         scalars: Mapping[KeyPath, tuple[str, str]] = EMPTY
         if rest is not None:
             data, places, scalar_values = rest
@@ -285,8 +315,9 @@ class Decoder:
         )
 
     def _extra(self, extra: dict[str, Any]) -> dict[str, Any]:
-        """The Post fields that `_extra` kept (those it left out keep their defaults)."""
-        found: dict[str, Any] = {}
+        """The Post fields that `_extra` kept (those it left out keep their defaults, but for `fields`: no
+        empty dict per post)."""
+        found: dict[str, Any] = {"fields": EMPTY}
         if "syntax" in extra:
             found["syntax"] = str(extra["syntax"])
         if extra.get("draft"):
@@ -341,6 +372,8 @@ class Decoder:
             return None
         found = self._dates.get(text)
         if found is None:
+            if len(self._dates) >= DATES_SHARED:  # a daily log has a date per post: share the recent ones
+                self._dates.clear()
             found = self._dates[text] = date.fromisoformat(text)
         return found
 

@@ -41,12 +41,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnlog_checks import atomic
+from learnlog_checks.index.page_set import Pages, Sum, sum_of
 
 MANIFEST = ".learnlog-index.json"
 MANIFEST_NOTE = "Pages written by `learnlog-check index`, with the SHA-256 of each; commit it with them."
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 MAX_OWNED_BYTES = 16 * 1024 * 1024  # a bigger file is never one of the index's pages
 LOCK_TIMEOUT_S = 120.0
+READ_CHUNK = 256 * 1024  # a page is compared with its file by their sums, a chunk of the file at a time
 
 
 class UnsafeIndex(Exception):
@@ -83,9 +85,12 @@ def manifest_text(files: Mapping[str, tuple[str, ...]]) -> str:
     return json.dumps({"about": MANIFEST_NOTE, "files": listed}, indent=2, sort_keys=True) + "\n"
 
 
-def with_manifest(pages: Mapping[str, str]) -> dict[str, str]:
-    """`pages` plus the manifest that lists them: everything the index folder should hold."""
-    files = {name: (digest(text.encode("utf-8")),) for name, text in pages.items() if name != MANIFEST}
+def with_manifest(pages: Mapping[str, str]) -> Mapping[str, str]:
+    """`pages` plus the manifest that lists them: everything the index folder should hold (`Pages` for
+    `Pages`, whose texts are then not made: their sums are what the manifest lists)."""
+    files = {name: (sum_of(pages, name).digest,) for name in pages if name != MANIFEST}
+    if isinstance(pages, Pages):
+        return pages.adding(MANIFEST, manifest_text(files))
     return {**pages, MANIFEST: manifest_text(files)}
 
 
@@ -136,8 +141,8 @@ def plan(index_dir: Path, pages: Mapping[str, str], *, root: Path) -> Plan:
         return Plan(problems=(recorded,))
     owned = recorded or {}
     missing, stale = [], []
-    for name, content in sorted(pages.items()):
-        state = _state(index_dir, name, content.encode("utf-8"), owned.get(name, ()))
+    for name in sorted(pages):
+        state = _state(index_dir, name, sum_of(pages, name), owned.get(name, ()))
         if state == "missing":
             missing.append(name)
         elif state == "stale":
@@ -190,8 +195,9 @@ def _read_manifest(index_dir: Path) -> dict[str, tuple[str, ...]] | str | None:
     return {} if data is None else parse_manifest(data)
 
 
-def _state(index_dir: Path, name: str, wanted: bytes, accepted: tuple[str, ...]) -> str:
-    """'missing', 'stale', 'current', or a problem message for the page file `name`."""
+def _state(index_dir: Path, name: str, wanted: Sum, accepted: tuple[str, ...]) -> str:
+    """'missing', 'stale', 'current' (the file's bytes are those summed in `wanted`), or a problem message
+    for the page file `name`."""
     target = index_dir / name
     if NAME.match(name) is None and name != MANIFEST:
         return f"{target}: not a plain file name; refusing to write it"
@@ -203,13 +209,13 @@ def _state(index_dir: Path, name: str, wanted: bytes, accepted: tuple[str, ...])
         return f"{target} is a symbolic link; refusing to follow it (remove it and run again)"
     if not stat.S_ISREG(info.st_mode):
         return f"{target} is not a regular file; refusing to replace it"
-    limit = max(len(wanted) + 1, MAX_OWNED_BYTES if accepted else 0)
-    data = _read(target, limit)
-    if data is None:
+    limit = max(wanted.size + 1, MAX_OWNED_BYTES if accepted else 0)
+    found = _read_sum(target, limit)
+    if found is None:
         return "missing"  # removed meanwhile
-    if data == wanted:
+    if found == wanted:
         return "current"
-    if name == MANIFEST or (len(data) < limit and digest(data) in accepted):
+    if name == MANIFEST or (found.size < limit and found.digest in accepted):
         return "stale"
     return (
         f"{target} was not written by learnlog-check index, or was edited since; it is never "
@@ -242,6 +248,24 @@ def _read(path: Path, limit: int) -> bytes | None:
         return handle.read(limit)
 
 
+def _read_sum(path: Path, limit: int) -> Sum | None:
+    """The sum of up to `limit` bytes of `path` (as `_read` reads them), read a chunk at a time."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a link planted meanwhile: not ours
+            return Sum.of("")
+        raise atomic.WriteFailed(path, f"cannot read it: {atomic.describe(exc)}") from None
+    hasher, size = hashlib.sha256(), 0
+    with os.fdopen(fd, "rb") as handle:
+        while size < limit and (chunk := handle.read(min(READ_CHUNK, limit - size))):
+            hasher.update(chunk)
+            size += len(chunk)
+    return Sum(hasher.hexdigest(), size)
+
+
 def _entries(index_dir: Path) -> list[str]:
     """Names directly in `index_dir`, sorted; [] when it does not exist (or vanished)."""
     try:
@@ -254,8 +278,9 @@ def _entries(index_dir: Path) -> list[str]:
 def apply(index_dir: Path, pages: Mapping[str, str], todo: Plan, *, root: Path) -> None:
     """Write the missing and stale pages, remove the extra ones, then the manifest. Refuses problems.
 
-    `pages` must hold the manifest (`with_manifest`). Raises atomic.WriteFailed naming the file and the
-    cause when the file system refuses (read-only, full, gone).
+    `pages` must hold the manifest (`with_manifest`); the text of each page is made as it is written.
+    Raises atomic.WriteFailed naming the file and the cause when the file system refuses (read-only,
+    full, gone), and page_set.NotKept when `pages` are kept ones (sums only) and a page must be written.
     """
     if todo.problems:
         raise UnsafeIndex("; ".join(todo.problems))
@@ -266,7 +291,7 @@ def apply(index_dir: Path, pages: Mapping[str, str], todo: Plan, *, root: Path) 
     if changing:
         accepted = dict(todo.recorded or {})
         for name in changing:
-            new = digest(pages[name].encode("utf-8"))
+            new = sum_of(pages, name).digest
             accepted[name] = tuple(dict.fromkeys((new, *accepted.get(name, ()))))
         _write(index_dir / MANIFEST, manifest_text(accepted), root)  # a crash from here on: all known
     for name in changing:

@@ -14,10 +14,11 @@ only on the arguments: sorted, no timestamps, a final newline.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -26,6 +27,7 @@ from learnlog_checks.config.settings import Settings
 from learnlog_checks.history import pictures
 from learnlog_checks.history.proof import Report
 from learnlog_checks.index import charts, slugs
+from learnlog_checks.index.page_set import Maker, given
 from learnlog_checks.model import Post
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible
@@ -130,7 +132,9 @@ def group(
     clashes = slugs.colliding(by_tag) if tag_pages else []
     if clashes:
         raise SlugCollision("; ".join(_clash_message(group, settings) for group in clashes))
-    ordered = {tag: sorted(by_tag[tag], key=_newest_first) for tag in sorted(by_tag)}
+    for tagged in by_tag.values():
+        tagged.sort(key=_newest_first)  # in place: sorted copies would hold every post twice
+    ordered = {tag: by_tag[tag] for tag in sorted(by_tag)}
     modes = modes_of(settings)
     topics = tuple(tag for tag in ordered if tag not in modes)
     return Grouping(ordered, modes, topics)
@@ -167,24 +171,42 @@ def build_pages(
     when the history cannot be read): they are written as given, and the overview shows them.
     With `index_mode` "overview", only the overview and its charts (see `overview`).
     """
+    makers = page_makers(posts, settings, layout=layout, leave_out=leave_out, drawn=drawn)
+    return {name: "".join(make()) for name, make in makers.items()}
+
+
+def page_makers(
+    posts: Iterable[Post],
+    settings: Settings,
+    *,
+    layout: str = "tag",
+    leave_out: Collection[str] = (),
+    drawn: Mapping[str, str] | None = None,
+) -> dict[str, Maker]:
+    """What `build_pages` joins: file name -> a function giving the pieces of its text, sorted by name.
+
+    The posts are grouped (and the overview and charts made) now; each tag page is made only when its
+    function is called, so that `page_set.Pages` holds no more than one at a time.
+    """
     if settings.index_mode == "overview":
         from learnlog_checks.index import overview
 
-        return overview.build(posts, settings, drawn=drawn)
+        return {name: given(text) for name, text in overview.build(posts, settings, drawn=drawn).items()}
     grouping = group(posts, settings, leave_out=leave_out)
-    pages = {
-        f"{slugs.slug(tag)}.md": tag_page(tag, tagged, settings, layout=layout)
+    makers: dict[str, Maker] = {
+        f"{slugs.slug(tag)}.md": functools.partial(tag_lines, tag, tagged, settings, layout=layout)
         for tag, tagged in grouping.by_tag.items()
     }
     shown = {name: text for name, text in (drawn or {}).items() if name in PICTURES}
-    pages.update(shown)
-    pages[OVERVIEW] = overview_page(grouping, settings, layout=layout, pictures=tuple(shown))
+    texts = dict(shown)
+    texts[OVERVIEW] = overview_page(grouping, settings, layout=layout, pictures=tuple(shown))
     if grouping.modes:
         groups = mode_groups(indexable(posts, settings), settings)
-        pages[MODES_CHART] = svg(charts.pie_chart("Posts by mode", groups))
+        texts[MODES_CHART] = svg(charts.pie_chart("Posts by mode", groups))
     bars = sorted(((t, len(grouping.by_tag[t])) for t in grouping.topics), key=lambda b: (-b[1], b[0]))
-    pages[TOPICS_CHART] = svg(charts.bar_chart("Posts per topic", bars))
-    return dict(sorted(pages.items()))
+    texts[TOPICS_CHART] = svg(charts.bar_chart("Posts per topic", bars))
+    makers.update((name, given(text)) for name, text in texts.items())
+    return dict(sorted(makers.items()))
 
 
 def mode_groups(posts: Sequence[Post], settings: Settings) -> list[tuple[str, int]]:
@@ -241,18 +263,24 @@ def _describe(tag: str, settings: Settings) -> str:
 
 def tag_page(tag: str, posts: Sequence[Post], settings: Settings, *, layout: str = "tag") -> str:
     """The page of one tag: its description, then its posts newest first."""
+    return "".join(tag_lines(tag, posts, settings, layout=layout))
+
+
+def tag_lines(tag: str, posts: Sequence[Post], settings: Settings, *, layout: str = "tag") -> Iterator[str]:
+    """The lines of `tag_page`, each with its newline, one at a time (a big tag's page is megabytes)."""
     count = f"{len(posts)} post{'s' if len(posts) != 1 else ''}, newest first."
     lines = [*_front_matter(f"Tag: {tag}", _permalink(settings, slugs.slug(tag)), layout), MARKER, ""]
     description = _describe(tag, settings)
     lines += [description, ""] if description else []
     lines += [f"{count} [All tags]({OVERVIEW})", "", "| Date | Day | Title |", "| --- | ---: | --- |"]
+    for line in lines:
+        yield line + "\n"
     base = _posts_from_index(settings)
     for post in posts:
         when = post.date.isoformat() if post.date else ""
         day = str(post.day) if post.day is not None else ""
         title = text(post.title or post.name)
-        lines.append(f"| {when} | {day} | [{title}]({_link(base, post)}) |")
-    return "\n".join(lines) + "\n"
+        yield f"| {when} | {day} | [{title}]({_link(base, post)}) |\n"
 
 
 def overview_page(
