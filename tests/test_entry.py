@@ -170,6 +170,11 @@ def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
     assert "learnlog_checks.engine.items" in modules
     assert not {m for m in modules if m.startswith("learnlog_checks.rules")}
     assert not modules & {"learnlog_checks.engine.stage", "learnlog_checks.engine.parallel"}
+    assert not modules & {"learnlog_checks.model.posts", "learnlog_checks.engine.records"}  # findings only
+    assert not modules & {"hashlib", "learnlog_checks.history.gitlog"}  # nor OpenSSL, nor the history
+    assert not {m for m in modules if m.startswith("learnlog_checks.reporters.")} - {
+        "learnlog_checks.reporters.text"
+    }
     (log.root / DAY_3).write_text(post(3, tags="[nlp, theory]"))
     changed = imported("check", DAY_3)  # one post changed: parsed and validated, the config is not
     assert not changed & {"typer", "pydantic"}

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from learnlog_checks import config, engine
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.model import FileFacts
+from learnlog_checks.model.posts import FileFacts
 from learnlog_checks.reading import parsing, yamlnodes
 
 SETTINGS = settings(

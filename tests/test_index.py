@@ -13,7 +13,8 @@ from learnlog_checks import engine, index
 from learnlog_checks.cli.app import app
 from learnlog_checks.config.settings import LoadedConfig, Requirement, Settings, load
 from learnlog_checks.index import folder_sync
-from learnlog_checks.model import Pos, Post, Tag
+from learnlog_checks.model import Pos
+from learnlog_checks.model.posts import Post, Tag
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CONFIG = """\
@@ -214,7 +215,8 @@ def test_front_matter_strings_are_quoted() -> None:
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(min_size=1, max_size=20).filter(lambda t: t.strip()), min_size=1, max_size=6))
 def test_any_tags_give_distinct_pages_or_a_collision(tmp_path: Path, tags: list[str]) -> None:
-    from learnlog_checks.model import Pos, Post, Tag
+    from learnlog_checks.model import Pos
+    from learnlog_checks.model.posts import Post, Tag
 
     posts = [Post(path=f"p{i}.md", name=f"2024-01-0{i + 1}-day-{i + 1}.md", data={"title": "t"},
                   positions={}, tags=(Tag(tag, Pos(1, 1)),)) for i, tag in enumerate(tags)]  # fmt: skip

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from learnlog_checks import model
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.model import Pos, Post, position
+from learnlog_checks.model import Pos, position
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading import parsing
 
 KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True).filter(lambda key: key not in ("y", "n"))

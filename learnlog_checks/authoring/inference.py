@@ -25,7 +25,7 @@ from learnlog_checks.config import patterns, presets
 from learnlog_checks.config.settings import LoadedConfig, Settings, TagField
 from learnlog_checks.history import gitlog, proof
 from learnlog_checks.history.proof import DayEnd
-from learnlog_checks.model import Post
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading import discovery
 from learnlog_checks.reading.tagging import fold
 

@@ -24,7 +24,8 @@ from learnlog_checks import atomic, engine
 from learnlog_checks.authoring import verdict
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import LoadedConfig, Settings
-from learnlog_checks.model import Finding, Post, day_words
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post, day_words
 from learnlog_checks.reading import discovery, periods
 from learnlog_checks.reading.tagging import form_problem, suggest
 

@@ -18,7 +18,7 @@ from learnlog_checks import engine
 from learnlog_checks.authoring import git, newpost
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.github.links import Repository, parse_remote
-from learnlog_checks.model import Post
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading.tagging import form_problem
 
 TITLE_TEXT = "What I learned today"  # the placeholder the author replaces

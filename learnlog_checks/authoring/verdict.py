@@ -12,7 +12,8 @@ from datetime import date
 from learnlog_checks import schema
 from learnlog_checks.config.settings import LoadedConfig, Settings
 from learnlog_checks.engine import selection, stage
-from learnlog_checks.model import Finding, Post, Severity, finding_order
+from learnlog_checks.model import Finding, Severity, finding_order
+from learnlog_checks.model.posts import Post
 
 
 def errors(

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from learnlog_checks.engine.derived import Derived
     from learnlog_checks.history.gitlog import History, Running, Unavailable
     from learnlog_checks.index.page_set import Pages, Sum
-    from learnlog_checks.model import Post
+    from learnlog_checks.model.posts import Post
 
 KEPT = "index"  # the name of the kept result (see engine.derived)
 

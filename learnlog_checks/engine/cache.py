@@ -10,12 +10,16 @@ cache opened to write (by `check`) rewrites the stored records with what it read
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.digest import blake2b
-from learnlog_checks.engine import cache_files, records
+from learnlog_checks.engine import cache_files, finding_lines
 from learnlog_checks.engine.items import Item, Job, read_digest
 from learnlog_checks.model import Finding
+
+if TYPE_CHECKING:  # records (and the classes of posts) load on a miss only: a verdict needs neither
+    from learnlog_checks.engine import records
 
 BAD_RECORD = (ValueError, TypeError, KeyError, IndexError, AttributeError)  # a corrupt cache line
 
@@ -44,14 +48,14 @@ class Cache:
         if found is None:
             return None
         try:
-            return list(records.Decoder().findings(found))
+            return list(finding_lines.decode(found))
         except BAD_RECORD:
             return None
 
     def keep_verdict(self, findings: Sequence[Finding]) -> None:
         """Store `findings` as the verdict of the files last given to `read`."""
         if self.write and self._digests is not None:
-            encoded = records.encode_findings(findings)
+            encoded = finding_lines.encode(findings)
             self.files.write_verdict(self.job.today, _log_digest(self._digests), encoded)
 
     def read(self, items: Sequence[Item], decoder: records.Decoder) -> list[records.Record]:
@@ -115,6 +119,8 @@ class Cache:
                 from learnlog_checks.engine import stage
 
                 other = stage.post_findings(post, stage.context(self.job), schema=False)[1]
+            from learnlog_checks.engine import records
+
             again = records.Record(post, whole.parse, whole.schema, tuple(other), checked=True)
             return decoder.keep(again), records.encode(again, item.display, item.name)
         except BAD_RECORD:

@@ -18,7 +18,8 @@ from learnlog_checks.config import presets
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.engine import selection
 from learnlog_checks.history import gitlog
-from learnlog_checks.model import LintResult, Post, Tag, finding_order, position
+from learnlog_checks.model import LintResult, finding_order, position
+from learnlog_checks.model.posts import Post, Tag
 from learnlog_checks.reading import dayheadings, readme_list, til
 from learnlog_checks.reading.discovery import display_path
 from learnlog_checks.rules import BY_NAME, DAY_RULES, TIL_RULES, Context, Rule

@@ -18,14 +18,16 @@ from typing import TYPE_CHECKING, Any
 from learnlog_checks.config import presets
 from learnlog_checks.config.rule_names import HISTORY_RULES, turned_on
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import records, selection
+from learnlog_checks.engine import selection
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.items import Job
 from learnlog_checks.engine.reader import Detail, files, read
-from learnlog_checks.model import Finding, LintResult, Post, finding_order
+from learnlog_checks.model import Finding, LintResult, finding_order
 
 if TYPE_CHECKING:
+    from learnlog_checks.engine import records
     from learnlog_checks.history import gitlog
+    from learnlog_checks.model.posts import Post
     from learnlog_checks.rules import CollectionRule
 
 

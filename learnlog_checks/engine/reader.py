@@ -13,14 +13,17 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig
-from learnlog_checks.engine import records
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.items import Item, Job
-from learnlog_checks.model import Post
 from learnlog_checks.reading import discovery
+
+if TYPE_CHECKING:  # records and posts load when records are decoded: a cached verdict needs neither
+    from learnlog_checks.engine import records
+    from learnlog_checks.model.posts import Post
 
 
 class Detail(enum.Enum):
@@ -32,6 +35,8 @@ class Detail(enum.Enum):
     CHECKED = "checked"  # summaries, with the findings of the POST rules: what `lint` reads
 
     def decoder(self) -> records.Decoder:
+        from learnlog_checks.engine import records
+
         return records.Decoder(whole=self is Detail.WHOLE, titles=self is Detail.SUMMARY)
 
 

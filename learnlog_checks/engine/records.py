@@ -18,7 +18,9 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from learnlog_checks.model import Finding, KeyPath, Pos, Post, Severity, Tag
+from learnlog_checks.engine import finding_lines
+from learnlog_checks.model import Finding, KeyPath, Pos
+from learnlog_checks.model.posts import Post, Tag
 
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 _ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode  # no cycles in YAML data
@@ -98,7 +100,7 @@ def encode(record: Record, display: str, name: str, *, whole: bool = True) -> st
 
 def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
     """Findings of any files as JSON values (each with its path)."""
-    return [_finding(f, "") for f in findings]
+    return finding_lines.encode(findings)
 
 
 def summary(post: Post, *, titles: bool = False) -> Post:
@@ -133,12 +135,7 @@ def summary(post: Post, *, titles: bool = False) -> Post:
 
 
 def _findings(findings: Sequence[Finding], display: str) -> list[list[Any]]:
-    return [_finding(f, display) for f in findings] if findings else []
-
-
-def _finding(f: Finding, display: str) -> list[Any]:
-    path = None if f.path == display else f.path
-    return [f.line, f.column, f.code, f.rule, f.message, f.severity.value, f.suggestion, f.fixable, path]
+    return finding_lines.encode(findings, display)
 
 
 def _summary(post: Post, display: str, name: str) -> list[Any]:
@@ -266,22 +263,7 @@ class Decoder:
 
     def findings(self, values: list[Any], display: str = "") -> tuple[Finding, ...]:
         """Decode findings encoded for the file shown as `display` (or by `encode_findings`)."""
-        if not values:
-            return ()
-        return tuple(
-            Finding(
-                path=display if path is None else str(path),
-                line=int(line),
-                column=int(column),
-                code=str(code),
-                rule=str(rule),
-                message=str(message),
-                severity=Severity(severity),
-                suggestion=None if suggestion is None else str(suggestion),
-                fixable=bool(fixable),
-            )
-            for line, column, code, rule, message, severity, suggestion, fixable, path in values
-        )
+        return finding_lines.decode(values, display)
 
     def _post(self, value: list[Any], display: str, name: str, rest: list[Any] | None) -> Post:
         """The summary of a post, or with `rest` (the second part of its record) the whole post."""

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from learnlog_checks.config.rule_names import ALWAYS_ON
 from learnlog_checks.config.settings import ConfigError
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding
 
 if TYPE_CHECKING:
+    from learnlog_checks.model.posts import Post
     from learnlog_checks.rules import Rule
 
 

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.engine import records
 from learnlog_checks.engine.items import Item, Job, head_digest, read_digest
-from learnlog_checks.model import Finding, Parsed, Post
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Parsed, Post
 from learnlog_checks.reading import heads
 from learnlog_checks.rules import POST_RULES, Context, file_findings, front_matter_schema
 

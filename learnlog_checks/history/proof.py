@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.model import Post
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading import periods
 from learnlog_checks.reading.discovery import excluded
 

@@ -34,7 +34,7 @@ from learnlog_checks.index.pages import (
     text,
     yaml_str,
 )
-from learnlog_checks.model import Post
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading.tagging import fields_of, resolved
 
 PAGE = "index.md"

@@ -28,7 +28,7 @@ from learnlog_checks.history import pictures
 from learnlog_checks.history.proof import Report
 from learnlog_checks.index import charts, slugs
 from learnlog_checks.index.page_set import Maker, given
-from learnlog_checks.model import Post
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible
 

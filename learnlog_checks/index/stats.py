@@ -19,7 +19,7 @@ from typing import Any
 
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.index.pages import indexable, mode_groups, modes_of, text
-from learnlog_checks.model import Post
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading import periods
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible

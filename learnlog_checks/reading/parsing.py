@@ -13,7 +13,8 @@ from typing import Any
 
 from learnlog_checks.config import patterns, presets
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.model import START, Fact, FileFacts, Pos, Post, Problem, Tag
+from learnlog_checks.model import START, Fact, Pos, Problem
+from learnlog_checks.model.posts import FileFacts, Post, Tag
 from learnlog_checks.reading import dates, heads, splitting, yamlnodes
 
 SUPPRESS = re.compile(r"#\s*learnlog:\s*ignore\[([^\]]*)\]")

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from learnlog_checks.config.settings import Settings, TagField
-from learnlog_checks.model import Post, Tag
+from learnlog_checks.model.posts import Post, Tag
 
 
 def fold(tag: str) -> str:

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from learnlog_checks.model import Finding, Pos, Post, Problem, Severity
+from learnlog_checks.model import Finding, Pos, Problem, Severity
+from learnlog_checks.model.posts import Post
 
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import Settings

@@ -20,7 +20,8 @@ import unicodedata
 from collections.abc import Iterator
 
 from learnlog_checks.config.settings import TagField
-from learnlog_checks.model import Finding, Post, Severity, Tag
+from learnlog_checks.model import Finding, Severity
+from learnlog_checks.model.posts import Post, Tag
 from learnlog_checks.reading.tagging import fields_of, in_field, missing_comma, same_forms, suggest
 from learnlog_checks.rules._api import Context, PostRule
 

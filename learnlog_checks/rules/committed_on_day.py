@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 
 from learnlog_checks.history.proof import Status
 from learnlog_checks.history.render import SHORT, moment
-from learnlog_checks.model import START, Finding, Post, Severity
+from learnlog_checks.model import START, Finding, Severity
+from learnlog_checks.model.posts import Post
 from learnlog_checks.rules._api import CollectionRule, Context
 
 

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from learnlog_checks.config import presets
-from learnlog_checks.model import Finding, KeyPath, Post
+from learnlog_checks.model import Finding, KeyPath
+from learnlog_checks.model.posts import Post
 from learnlog_checks.rules._api import Context, PostRule
 
 

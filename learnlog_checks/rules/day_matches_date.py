@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from learnlog_checks.model import Finding, Post, day_words
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post, day_words
 from learnlog_checks.reading import periods
 from learnlog_checks.reading.dates import nth_day
 from learnlog_checks.rules._api import Context, PostRule

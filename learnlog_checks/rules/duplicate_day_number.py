@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post
 from learnlog_checks.rules._api import CollectionRule, Context
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading import periods
 from learnlog_checks.rules._api import CollectionRule, Context
 

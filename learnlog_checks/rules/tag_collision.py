@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from learnlog_checks.model import Finding, Post, Tag
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post, Tag
 from learnlog_checks.reading.tagging import fold
 from learnlog_checks.rules._api import CollectionRule, Context
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post, Severity, Tag
+from learnlog_checks.model import Finding, Severity
+from learnlog_checks.model.posts import Post, Tag
 from learnlog_checks.reading.tagging import fields_of
 from learnlog_checks.rules._api import Context, PostRule
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from learnlog_checks.model import Finding, Post, Tag
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post, Tag
 from learnlog_checks.reading.tagging import fields_of, type_word
 from learnlog_checks.rules._api import Context, PostRule
 

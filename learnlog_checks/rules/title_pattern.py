@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from learnlog_checks.config import patterns
-from learnlog_checks.model import Finding, Post
+from learnlog_checks.model import Finding
+from learnlog_checks.model.posts import Post
 from learnlog_checks.rules._api import Context, PostRule
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from learnlog_checks.config.settings import ConfigError, Settings
-from learnlog_checks.model import KeyPath, Pos, Post
+from learnlog_checks.model import KeyPath, Pos
+from learnlog_checks.model.posts import Post
 from learnlog_checks.reading.tagging import type_word
 from learnlog_checks.schema import quickschema
 
