@@ -1,6 +1,6 @@
 """A post as the rules see it (`Post`, its `Tag`s), and what reading one file gives (`FileFacts`,
-`Parsed`). Apart from the rest of `model` so that a run whose verdict the cache holds (the commit hook) never makes
-these classes: it needs findings only.
+`Parsed`). Apart from the rest of `model` so that a run whose verdict the cache holds (the commit
+hook) never makes these classes: it needs findings only.
 """
 
 from __future__ import annotations
