@@ -17,7 +17,10 @@ import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import IO
 
 TEMP_PREFIX = ".learnlog-"
 TEMP_SUFFIX = ".tmp"

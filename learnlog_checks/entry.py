@@ -17,10 +17,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from learnlog_checks.atomic import WriteFailed
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:
     from learnlog_checks.cli.check import CheckRequest
 

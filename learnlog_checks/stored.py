@@ -16,10 +16,13 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
 
 from learnlog_checks import atomic
 from learnlog_checks.digest import blake2b
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 FOLDER = ".learnlog_cache"
 CONFIG = "config.json"

@@ -172,6 +172,7 @@ def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
     assert not modules & {"learnlog_checks.engine.stage", "learnlog_checks.engine.parallel"}
     assert not modules & {"learnlog_checks.model.posts", "learnlog_checks.engine.records"}  # findings only
     assert not modules & {"hashlib", "learnlog_checks.history.gitlog"}  # nor OpenSSL, nor the history
+    assert "typing" not in modules  # only the type checker reads the annotations
     assert not {m for m in modules if m.startswith("learnlog_checks.reporters.")} - {
         "learnlog_checks.reporters.text"
     }

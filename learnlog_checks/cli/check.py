@@ -12,11 +12,13 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from learnlog_checks.cli.common import fail, load_config, require_posts_folder, today_for
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from learnlog_checks.config.settings import LoadedConfig
     from learnlog_checks.model import LintResult
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:
+    from typing import NoReturn
+
     from learnlog_checks.config.settings import LoadedConfig
 
 

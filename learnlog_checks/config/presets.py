@@ -23,7 +23,9 @@ default and is what a log without `preset` has always been.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import Any
 
 JEKYLL = "jekyll"
 HUGO = "hugo"

@@ -10,7 +10,6 @@ cache opened to write (by `check`) rewrites the stored records with what it read
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.digest import blake2b
@@ -18,6 +17,7 @@ from learnlog_checks.engine import cache_files, finding_lines
 from learnlog_checks.engine.items import Item, Job, read_digest
 from learnlog_checks.model import Finding
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:  # records (and the classes of posts) load on a miss only: a verdict needs neither
     from learnlog_checks.engine import records
 

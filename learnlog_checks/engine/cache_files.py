@@ -27,11 +27,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from learnlog_checks import atomic, stored
 from learnlog_checks.digest import blake2b
 from learnlog_checks.stored import FOLDER, FORMAT, Writer
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import Any
 
 POSTS = "posts.jsonl"
 VERDICT = "verdict.json"

@@ -7,9 +7,12 @@ findings without loading the classes of posts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from learnlog_checks.model import Finding, Severity
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def encode(findings: Sequence[Finding], display: str = "") -> list[list[Any]]:

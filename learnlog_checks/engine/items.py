@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from learnlog_checks.config.settings import Settings
 from learnlog_checks.digest import blake2b
 from learnlog_checks.reading import heads
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True, slots=True)

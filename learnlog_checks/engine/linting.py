@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from learnlog_checks.config import presets
 from learnlog_checks.config.rule_names import HISTORY_RULES, turned_on
@@ -24,7 +23,10 @@ from learnlog_checks.engine.items import Job
 from learnlog_checks.engine.reader import Detail, files, read
 from learnlog_checks.model import Finding, LintResult, finding_order
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:
+    from typing import Any
+
     from learnlog_checks.engine import records
     from learnlog_checks.history import gitlog
     from learnlog_checks.model.posts import Post

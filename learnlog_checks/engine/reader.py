@@ -13,7 +13,6 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from learnlog_checks import atomic
 from learnlog_checks.config.settings import LoadedConfig
@@ -21,6 +20,7 @@ from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.items import Item, Job
 from learnlog_checks.reading import discovery
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:  # records and posts load when records are decoded: a cached verdict needs neither
     from learnlog_checks.engine import records
     from learnlog_checks.model.posts import Post

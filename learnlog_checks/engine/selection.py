@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING
 
 from learnlog_checks.config.rule_names import ALWAYS_ON
 from learnlog_checks.config.settings import ConfigError
 from learnlog_checks.model import Finding
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
 if TYPE_CHECKING:
     from learnlog_checks.model.posts import Post
     from learnlog_checks.rules import Rule

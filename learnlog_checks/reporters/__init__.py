@@ -9,15 +9,17 @@ import importlib
 import os
 import posixpath
 from pathlib import Path
-from typing import Protocol, TextIO
 
 from learnlog_checks.model import LintResult, finding_order
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import Protocol, TextIO
 
-class Reporter(Protocol):
-    def __init__(self, *, color: bool = False, quiet: bool = False) -> None: ...
+    class Reporter(Protocol):
+        def __init__(self, *, color: bool = False, quiet: bool = False) -> None: ...
 
-    def report(self, result: LintResult, out: TextIO) -> None: ...
+        def report(self, result: LintResult, out: TextIO) -> None: ...
 
 
 # Each format: its module in this package and its reporter class there.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from learnlog_checks.model import LintResult
 from learnlog_checks.textsafe import visible
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def _data(text: str) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
 
 from learnlog_checks.model import Finding, LintResult, Severity
 from learnlog_checks.textsafe import visible
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 VERSION = 1
 

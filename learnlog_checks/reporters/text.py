@@ -3,10 +3,12 @@ one-line summary (left out with --quiet); for people, so it may change."""
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from learnlog_checks.model import Finding, LintResult, Severity
 from learnlog_checks.textsafe import visible
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: the commit hook loads this module
+if TYPE_CHECKING:
+    from typing import TextIO
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 BOLD = "\033[1m"
