@@ -234,30 +234,36 @@ def _owned_file(path: Path, accepted: tuple[str, ...]) -> bool:
     return data is not None and len(data) < MAX_OWNED_BYTES and digest(data) in accepted
 
 
-def _read(path: Path, limit: int) -> bytes | None:
-    """Up to `limit` bytes of `path`, never through a link; None when it vanished meanwhile."""
+LINKED = -1  # what `_open` gives for a link planted meanwhile (read as empty: not ours)
+
+
+def _open(path: Path) -> int | None:
+    """A descriptor of `path` opened never through a link; None when it vanished meanwhile, LINKED for
+    a link."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        return os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:  # a link planted meanwhile: not ours
-            return b""
+        if exc.errno == errno.ELOOP:
+            return LINKED
         raise atomic.WriteFailed(path, f"cannot read it: {atomic.describe(exc)}") from None
+
+
+def _read(path: Path, limit: int) -> bytes | None:
+    """Up to `limit` bytes of `path`, never through a link; None when it vanished meanwhile."""
+    fd = _open(path)
+    if fd is None or fd == LINKED:
+        return None if fd is None else b""
     with os.fdopen(fd, "rb") as handle:
         return handle.read(limit)
 
 
 def _read_sum(path: Path, limit: int) -> Sum | None:
     """The sum of up to `limit` bytes of `path` (as `_read` reads them), read a chunk at a time."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:  # a link planted meanwhile: not ours
-            return Sum.of("")
-        raise atomic.WriteFailed(path, f"cannot read it: {atomic.describe(exc)}") from None
+    fd = _open(path)
+    if fd is None or fd == LINKED:
+        return None if fd is None else Sum.of("")
     hasher, size = hashlib.sha256(), 0
     with os.fdopen(fd, "rb") as handle:
         while size < limit and (chunk := handle.read(min(READ_CHUNK, limit - size))):
