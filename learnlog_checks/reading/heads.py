@@ -18,6 +18,7 @@ TOO_LONG = f"front matter over the limit of {MAX_FRONT_MATTER_BYTES} bytes: no c
 BOM = b"\xef\xbb\xbf"
 # The closing line of a front matter block (after line endings are made "\n"): --- or ..., as Jekyll.
 CLOSING = re.compile(rb"\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+CLOSING_TEXT = re.compile(CLOSING.pattern.decode())  # the same, in decoded text
 TOML_CLOSING = re.compile(rb"\n\+\+\+[ \t]*(?:\n|\Z)")  # where the site reads TOML front matter
 YAML_ONLY = ("yaml",)
 
@@ -64,22 +65,25 @@ def read_head(path: str, formats: tuple[str, ...] = YAML_ONLY) -> Head:
             return Head(problem="not a regular file; a post must be a plain file")
         if info.st_size > MAX_POST_BYTES:
             return Head(problem=f"{info.st_size} bytes, over the limit of {MAX_POST_BYTES} bytes for a post")
-        raw, complete = _read_front_bytes(fd, info.st_size, formats)
-        rest = b"" if complete else _read_rest(fd)
+        data = _read_all(fd, info.st_size)
     except OSError as exc:
         return Head(problem=_os_problem(exc))
     finally:
         os.close(fd)
+    raw, complete = _front_bytes(data, formats)
     head = decode(raw, complete=complete, formats=formats)
     if head.problem is not None:
         return head
-    notes = scan(raw + rest, head)
+    notes = scan(data, head)
     return replace(head, notes=notes) if notes else head
 
 
-def _read_rest(fd: int) -> bytes:
-    """The rest of the file (at most MAX_POST_BYTES in all: the size was checked)."""
-    chunks = []
+def _read_all(fd: int, size: int) -> bytes:
+    """The whole file, in one read when it still has the `size` that fstat gave (the common case)."""
+    data = os.read(fd, size + 1)
+    if len(data) == size:
+        return data
+    chunks = [data]  # it grew or shrank meanwhile: read on to its end
     while chunk := os.read(fd, 256 * 1024):
         chunks.append(chunk)
     return b"".join(chunks)
@@ -101,7 +105,7 @@ def scan(data: bytes, head: Head) -> tuple[Note, ...]:
     body = data[len(BOM) :] if head.had_bom else data
     shift = len(BOM) if head.had_bom else 0
     notes: list[Note] = []
-    closed = head.text.startswith("---") and CLOSING.search(head.text.encode("utf-8", "surrogatepass"), 3)
+    closed = head.text.startswith("---") and CLOSING_TEXT.search(head.text, 3)
     if closed and b"\r" in body and not JEKYLL_FRONT.match(body):
         lone = LONE.search(body)
         if lone is not None:
@@ -129,9 +133,9 @@ def _place(data: bytes, offset: int, shift: int) -> tuple[int, int]:
 
 
 def _mixed(data: bytes, shift: int) -> Note | None:
+    if b"\r" not in data:
+        return None  # LF only: the common case, answered without walking the lines (`in` is memchr)
     lone_or_crlf = data.count(b"\r")
-    if not lone_or_crlf:
-        return None  # LF only: the common case, answered without walking the lines
     lf_or_crlf = data.count(b"\n")
     if not lf_or_crlf or lone_or_crlf == lf_or_crlf == data.count(b"\r\n"):
         return None  # lone CR only, or CRLF only
@@ -149,21 +153,15 @@ def _mixed(data: bytes, shift: int) -> Note | None:
 
 def _bad_body(data: bytes, front_lines: int, shift: int) -> Note | None:
     """A NUL byte or invalid UTF-8 after the front matter's `front_lines` lines, the first one."""
-    start = 0
-    if front_lines:
-        for count, match in enumerate(BREAK.finditer(data), start=1):
-            if count == front_lines:
-                start = match.end()
-                break
-        else:
-            start = len(data)
-    body = data[start:]
-    nul = body.find(b"\0")
-    try:
-        body.decode("utf-8")
-        bad = -1
-    except UnicodeDecodeError as exc:
-        bad = exc.start
+    start = _after_lines(data, front_lines)
+    nul = data.find(b"\0", start)
+    nul = nul - start if nul >= 0 else -1
+    bad = -1
+    if not data.isascii():  # ASCII is valid UTF-8: most posts need no decoding
+        try:
+            str(memoryview(data)[start:], "utf-8")
+        except UnicodeDecodeError as exc:
+            bad = exc.start
     if nul < 0 and bad < 0:
         return None
     offset = start + min(x for x in (nul, bad) if x >= 0)
@@ -176,6 +174,23 @@ def _bad_body(data: bytes, front_lines: int, shift: int) -> Note | None:
     else:
         message = f"a NUL byte at line {line}, byte {column} of the line (a sign of a damaged or binary file)"
     return Note(BODY, line, column, message)
+
+
+def _after_lines(data: bytes, count: int) -> int:
+    """Where the line after the first `count` lines starts (CRLF, CR and LF each end a line)."""
+    if not count:
+        return 0
+    if b"\r" not in data:
+        end = -1
+        for _ in range(count):
+            end = data.find(b"\n", end + 1)
+            if end < 0:
+                return len(data)
+        return end + 1
+    for number, match in enumerate(BREAK.finditer(data), start=1):
+        if number == count:
+            return match.end()
+    return len(data)
 
 
 def opening(data: bytes, formats: tuple[str, ...]) -> str | None:
@@ -222,24 +237,21 @@ def _json_end(data: bytes) -> int | None:
     return None
 
 
-def _read_front_bytes(fd: int, size: int, formats: tuple[str, ...] = YAML_ONLY) -> tuple[bytes, bool]:
-    """The first bytes of the file, through the closing line or just past the front matter limit."""
-    data = os.read(fd, FIRST_READ if size > FIRST_READ else max(size, 1))
-    syntax = opening(normalize(data.lstrip(BOM)), formats)
-    if syntax is None:
-        return data, len(data) >= size  # no front matter: what was read is enough to say so
-    while len(data) < size:
-        if syntax == "yaml" and CLOSING.search(normalize(data), 3):
+def _front_bytes(data: bytes, formats: tuple[str, ...] = YAML_ONLY) -> tuple[bytes, bool]:
+    """The first bytes of the file that the head is decoded from: the first FIRST_READ, and then more by
+    steps of 16 KB until the closing line is among them or they pass the front matter limit."""
+    size = len(data)
+    end = FIRST_READ if size > FIRST_READ else size
+    syntax = opening(normalize(data[:end].lstrip(BOM)), formats)
+    while syntax is not None and end < size:
+        if syntax == "yaml" and CLOSING.search(normalize(data[:end]), 3):
             break
-        if syntax != "yaml" and closing_end(normalize(data.lstrip(BOM)), syntax) is not None:
+        if syntax != "yaml" and closing_end(normalize(data[:end].lstrip(BOM)), syntax) is not None:
             break
-        if len(data) > MAX_FRONT_MATTER_BYTES:
+        if end > MAX_FRONT_MATTER_BYTES:
             break
-        chunk = os.read(fd, 16 * 1024)
-        if not chunk:
-            break
-        data += chunk
-    return data, len(data) >= size
+        end += 16 * 1024
+    return data[:end], end >= size
 
 
 def normalize(data: bytes) -> bytes:
