@@ -219,7 +219,7 @@ class Decoder:
         self._pos: dict[tuple[int, int], Pos] = {}
         self._dates: dict[str, date] = {}
         self._tags: dict[tuple[Any, ...], Tag] = {}
-        self._places: dict[tuple[Any, ...], dict[KeyPath, Pos]] = {}  # summary positions, shared
+        self._places: dict[tuple[Any, ...], dict[KeyPath, Pos]] = {}  # summary positions by their values
         self._tag_tuples: dict[tuple[Any, ...], tuple[Tag, ...]] = {}
 
     def keep(self, record: Record) -> Record:
@@ -263,7 +263,7 @@ class Decoder:
 
     def findings(self, values: list[Any], display: str = "") -> tuple[Finding, ...]:
         """Decode findings encoded for the file shown as `display` (or by `encode_findings`)."""
-        return finding_lines.decode(values, display)
+        return finding_lines.decode(values, display) if values else ()
 
     def _post(self, value: list[Any], display: str, name: str, rest: list[Any] | None) -> Post:
         """The summary of a post, or with `rest` (the second part of its record) the whole post."""
@@ -338,16 +338,22 @@ class Decoder:
         return found
 
     def _positions(self, values: list[Any], *, whole: bool) -> dict[KeyPath, Pos]:
+        if not whole:  # summaries share equal position tables (no one changes them), found by their values
+            key = tuple(tuple(value) if type(value) is list else value for value in values)
+            shared = self._places.get(key)
+            if shared is None:
+                shared = self._places[key] = self._table(values, whole=False)
+            return shared
+        return self._table(values, whole=True)
+
+    def _table(self, values: list[Any], *, whole: bool) -> dict[KeyPath, Pos]:
         found: dict[KeyPath, Pos] = {}
         triples = iter(values)
         for key, line, column in zip(triples, triples, triples, strict=True):
             path = tuple(key)
             if whole or not path or path[0] == "<key>":
                 found[path] = self.pos(line, column)
-        if whole:
-            return found
-        shape = tuple(found.items())  # summaries share equal position tables (no one changes them)
-        return self._places.setdefault(shape, found)
+        return found
 
     def _date(self, text: str | None) -> date | None:
         if text is None:

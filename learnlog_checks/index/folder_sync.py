@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import fnmatch
-import hashlib
 import json
 import os
 import re
@@ -41,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnlog_checks import atomic
+from learnlog_checks.digest import sha256
 from learnlog_checks.index.page_set import Pages, Sum, sum_of
 
 MANIFEST = ".learnlog-index.json"
@@ -76,7 +76,7 @@ class Plan:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data).hexdigest()
 
 
 def manifest_text(files: Mapping[str, tuple[str, ...]]) -> str:
@@ -264,7 +264,7 @@ def _read_sum(path: Path, limit: int) -> Sum | None:
     fd = _open(path)
     if fd is None or fd == LINKED:
         return None if fd is None else Sum.of("")
-    hasher, size = hashlib.sha256(), 0
+    hasher, size = sha256(), 0
     with os.fdopen(fd, "rb") as handle:
         while size < limit and (chunk := handle.read(min(READ_CHUNK, limit - size))):
             hasher.update(chunk)

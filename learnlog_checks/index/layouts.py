@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from learnlog_checks import atomic
 
 PREFERRED = ("tag", "page", "default")
@@ -124,6 +122,8 @@ def _own_layouts(folder: Path) -> set[str]:
 
 
 def _config(site: Path) -> dict[str, Any]:
+    import yaml  # only for a Jekyll site's _config.yml: `index` on any other log never loads it
+
     for name in ("_config.yml", "_config.yaml"):
         try:
             data = yaml.safe_load((site / name).read_text(encoding="utf-8"))

@@ -13,9 +13,10 @@ current; asking for a text raises `NotKept`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+
+from learnlog_checks.digest import sha256
 
 Maker = Callable[[], Iterable[str]]  # the pieces of a file's text, in order (joined, the text)
 
@@ -34,7 +35,7 @@ class Sum:
     @classmethod
     def of(cls, pieces: Iterable[str]) -> Sum:
         """The sum of the text made of `pieces` (a str is one piece), without joining them."""
-        hasher = hashlib.sha256()
+        hasher = sha256()
         size = 0
         for piece in [pieces] if isinstance(pieces, str) else pieces:
             data = piece.encode("utf-8")

@@ -24,13 +24,15 @@ from urllib.parse import quote
 
 from learnlog_checks.config import patterns
 from learnlog_checks.config.settings import Settings
-from learnlog_checks.history import pictures
-from learnlog_checks.history.proof import Report
 from learnlog_checks.index import charts, slugs
 from learnlog_checks.index.page_set import Maker, given
 from learnlog_checks.model.posts import Post
 from learnlog_checks.reading.tagging import resolved
 from learnlog_checks.textsafe import visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the pictures are drawn only when the history changed
+    from learnlog_checks.history.proof import Report
 
 OVERVIEW = "README.md"
 MODES_CHART = "modes.svg"
@@ -153,6 +155,8 @@ def _newest_first(post: Post) -> tuple[int, int, int, str]:
 
 def history_pictures(report: Report) -> dict[str, str]:
     """The verified-streak badge and the commit calendar of `report`, as index files."""
+    from learnlog_checks.history import pictures
+
     return {STREAK_BADGE: svg(pictures.badge(report.current)), CALENDAR: svg(pictures.calendar(report))}
 
 

@@ -11,11 +11,11 @@ never contain `--`, so the two kinds never meet; two tags share a slug only when
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 
+from learnlog_checks.digest import sha256
 from learnlog_checks.reading.tagging import fold
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -36,7 +36,7 @@ def slug(tag: str) -> str:
     folded = fold(tag)
     if _plain(folded):
         return folded
-    digest = hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_DIGITS]
+    digest = sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_DIGITS]
     return f"{_readable(folded) or 'tag'}--{digest}"
 
 
