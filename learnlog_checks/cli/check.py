@@ -58,7 +58,7 @@ def run(request: CheckRequest) -> int:
     kind = _format(request.output_format)
     if request.color not in COLORS:
         fail(f"--color {request.color!r} is not one of {', '.join(COLORS)}")
-    loaded = load_config(request.config_path, use_cache=not request.no_cache)
+    loaded = load_config(request.config_path, use_cache=not request.no_cache, reads=True)
     require_posts_folder(loaded, "nothing was checked")
     missing = [str(p) for p in request.paths if not p.exists()]
     if missing:

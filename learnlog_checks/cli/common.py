@@ -19,14 +19,29 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
-def load_config(explicit: Path | None, *, use_cache: bool = False, keep: bool = True) -> LoadedConfig:
-    """The log's configuration, or exit 2 saying what to change in it (see `config.load`)."""
+def load_config(
+    explicit: Path | None, *, use_cache: bool = False, keep: bool = True, reads: bool = False
+) -> LoadedConfig:
+    """The log's configuration, or exit 2 saying what to change in it (see `config.load`).
+
+    `reads`: the command goes on to read the posts, so the parser and the worker pool are loaded while
+    pydantic validates the config, when it must.
+    """
     from learnlog_checks import config
 
+    meanwhile = _load_the_reader if reads else None
     try:
-        return config.load(explicit, cwd=Path.cwd(), use_cache=use_cache, keep=keep)
+        return config.load(explicit, cwd=Path.cwd(), use_cache=use_cache, keep=keep, meanwhile=meanwhile)
     except config.ConfigError as exc:
         fail(f"{exc}\n(fix the config file; `learnlog-check schema --config-schema` shows every key)")
+
+
+def _load_the_reader() -> None:
+    """Import what reading posts afresh needs (the per-file stage, its rules, the worker pool)."""
+    import concurrent.futures.process  # noqa: F401
+
+    from learnlog_checks.engine import parallel  # noqa: F401
+    from learnlog_checks.reading import parsing  # noqa: F401
 
 
 def require_posts_folder(loaded: LoadedConfig, what: str) -> None:

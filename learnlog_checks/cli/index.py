@@ -45,7 +45,7 @@ def run(
     from learnlog_checks.config import presets
     from learnlog_checks.index import folder_sync, layouts, page_set
 
-    loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
+    loaded = common.load_config(config_path, use_cache=not no_cache, keep=False, reads=True)
     user = _validate(loaded)
     if loaded.settings.preset in presets.HEADING_LOGS:  # a TIL repo's README list (a day log has none)
         from learnlog_checks.cli import index_readme

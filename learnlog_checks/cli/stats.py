@@ -28,7 +28,7 @@ def run(
 
     if output_format not in FORMATS:
         common.fail(f"--format {output_format!r} is not one of {', '.join(FORMATS)}")
-    loaded = common.load_config(config_path, use_cache=not no_cache, keep=False)
+    loaded = common.load_config(config_path, use_cache=not no_cache, keep=False, reads=True)
     day = common.today_for(loaded, today)
     if loaded.settings.preset in presets.HEADING_LOGS:  # a TIL repo, a day log: read whole, not cached
         from learnlog_checks.engine import headings

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -216,11 +216,19 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False, keep: bool = True) -> LoadedConfig:
+def load(
+    explicit: Path | None,
+    *,
+    cwd: Path,
+    use_cache: bool = False,
+    keep: bool = True,
+    meanwhile: Callable[[], None] | None = None,
+) -> LoadedConfig:
     """Read and validate the configuration; raises ConfigError with what to change.
 
     With `use_cache`, settings validated before for the same file bytes and tool version are read from
     the log's cache folder (`stored.ConfigStore`), and new ones are stored there unless not `keep`.
+    `meanwhile` runs while a config is validated (`config.aside`), when one must be.
     """
     if explicit is not None:
         path = explicit if explicit.is_absolute() else cwd / explicit
@@ -239,14 +247,14 @@ def load(explicit: Path | None, *, cwd: Path, use_cache: bool = False, keep: boo
         raise ConfigError(f"{source}: cannot read: {exc.strerror}") from None
     root = source.parent
     if not use_cache:
-        fresh = validate(_table(source, data), source)
+        fresh = _validated(_table(source, data), source, meanwhile)
         return LoadedConfig(settings=_with_site(fresh, root), root=root, source=source)
     from learnlog_checks import stored
 
     store = stored.ConfigStore.open(root, source.name, data)
     settings = _settings(store.read())
     if settings is None:
-        settings = validate(_table(source, data), source)
+        settings = _validated(_table(source, data), source, meanwhile)
         if keep:
             store.write(settings.to_json())
     return LoadedConfig(settings=_with_site(settings, root), root=root, source=source)
@@ -259,6 +267,14 @@ def _with_site(settings: Settings, root: Path) -> Settings:
     from learnlog_checks.config import site
 
     return replace(settings, site_layouts=site.layouts(root / settings.posts))
+
+
+def _validated(table: Mapping[str, Any], source: Path, meanwhile: Callable[[], None] | None) -> Settings:
+    if meanwhile is None:
+        return validate(table, source)
+    from learnlog_checks.config import aside
+
+    return aside.validated(table, source, meanwhile=meanwhile)
 
 
 def validate(table: Mapping[str, Any], source: Path) -> Settings:
