@@ -9,6 +9,7 @@ findings, never an error.
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -60,14 +61,13 @@ class Files:
             return set(self.displays)
         chosen = [str(t.resolve()) for t in targets]
         prefixes = tuple(t.rstrip("/") + "/" for t in chosen)
-        folders: dict[str, Path] = {}
+        folders: dict[str, str] = {}  # each folder's real path, resolved once (no Path per file)
         wanted = set()
         for entry, display in zip(self.entries, self.displays, strict=True):
-            path = Path(entry.path)
-            parent = str(path.parent)
+            parent, name = os.path.split(entry.path)
             if parent not in folders:
-                folders[parent] = path.parent.resolve()
-            real = str(folders[parent] / path.name)
+                folders[parent] = str(Path(parent).resolve())
+            real = os.path.join(folders[parent], name)
             if real in chosen or real.startswith(prefixes):
                 wanted.add(display)
         return wanted
