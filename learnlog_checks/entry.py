@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,8 +30,42 @@ INDEX_FLAGS = frozenset({"--check", "--exit-non-zero-on-change", "--no-cache"})
 STATS_FORMAT = frozenset({"--format", "-f"})
 
 
+class Deferred(types.ModuleType):
+    """A module that stands in for one until a name is looked up in it: then the real one is imported,
+    and this one takes its names. `dataclasses` imports `inspect` (with `ast`, `dis` and `tokenize`,
+    about 5 ms) only to write the signature of a class without a docstring; the commit hook makes
+    21 dataclasses, all with docstrings, so it never needs it."""
+
+    def __getattr__(self, name: str) -> object:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = __import__(self.__name__)
+        vars(self).update(vars(real))
+        return getattr(real, name)
+
+
+def defer(name: str) -> None:
+    """Put a `Deferred` stand-in for the module `name` in sys.modules, unless it is imported already."""
+    if name not in sys.modules:
+        sys.modules[name] = Deferred(name)
+
+
+def undefer(name: str) -> None:
+    """Take the stand-in of `name` out of sys.modules while no name was looked up in it."""
+    if type(sys.modules.get(name)) is Deferred:
+        del sys.modules[name]
+
+
 def fast_run(argv: list[str]) -> Callable[[], int] | None:
     """The command to run for `argv` without Typer, or None when Typer must parse it."""
+    defer("inspect")
+    command = _fast_run(argv)
+    if command is None:  # Typer reads signatures: its `inspect` is the real one from the start
+        undefer("inspect")
+    return command
+
+
+def _fast_run(argv: list[str]) -> Callable[[], int] | None:
     if not argv:
         return None
     if argv[0] == "check":

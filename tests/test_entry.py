@@ -173,6 +173,7 @@ def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
     assert not modules & {"learnlog_checks.model.posts", "learnlog_checks.engine.records"}  # findings only
     assert not modules & {"hashlib", "learnlog_checks.history.gitlog"}  # nor OpenSSL, nor the history
     assert "typing" not in modules  # only the type checker reads the annotations
+    assert not modules & {"inspect", "ast", "dis"}  # dataclasses' `inspect` stays a stand-in (entry.defer)
     assert not {m for m in modules if m.startswith("learnlog_checks.reporters.")} - {
         "learnlog_checks.reporters.text"
     }
@@ -180,3 +181,22 @@ def test_the_hook_loads_only_what_it_uses(log: Log) -> None:
     changed = imported("check", DAY_3)  # one post changed: parsed and validated, the config is not
     assert not changed & {"typer", "pydantic"}
     assert "yaml" in changed  # (jsonschema too only when the quick schema check finds a problem)
+
+
+def test_a_deferred_module_is_the_real_one_at_its_first_use() -> None:
+    code = (
+        "import sys\n"
+        "from learnlog_checks.entry import Deferred, defer\n"
+        "defer('inspect')\n"
+        "import dataclasses\n"
+        "assert type(sys.modules['inspect']) is Deferred and 'ast' not in sys.modules\n"
+        "@dataclasses.dataclass\n"
+        "class NoDoc:\n"
+        "    a: int\n"
+        "import inspect\n"
+        "assert type(sys.modules['inspect']) is not Deferred\n"
+        "print(NoDoc.__doc__, inspect.signature(NoDoc), inspect.isclass(NoDoc))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "NoDoc(a: int) (a: int) -> None True\n"

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """Which rules run (`select`, `ignore`: codes or names) and whether the cache is used."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     use_cache: bool = True

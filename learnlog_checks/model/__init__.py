@@ -91,6 +91,8 @@ def position(line: int, column: int) -> Pos:
 
 @dataclass(frozen=True, slots=True)
 class LintResult:
+    """What a check found (sorted, see `finding_order`) and how many files it reported on."""
+
     findings: tuple[Finding, ...]
     files_checked: int
 
