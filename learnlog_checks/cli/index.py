@@ -21,12 +21,14 @@ import shlex
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from learnlog_checks.cli import index_pages
 from learnlog_checks.cli.index_pages import shown, where
 
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
 if TYPE_CHECKING:
+    from typing import Any
+
     from learnlog_checks.config.settings import LoadedConfig
     from learnlog_checks.index.folder_sync import Plan
 

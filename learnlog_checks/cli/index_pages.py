@@ -20,10 +20,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from learnlog_checks.digest import blake2b
 
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
 if TYPE_CHECKING:
     from learnlog_checks.config.settings import LoadedConfig, Settings
     from learnlog_checks.engine import Cache, Job, Log

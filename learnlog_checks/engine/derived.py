@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from learnlog_checks.config.settings import LoadedConfig
 from learnlog_checks.digest import blake2b
 from learnlog_checks.engine import reader
 from learnlog_checks.engine.cache import Cache
 from learnlog_checks.engine.items import Job
+
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass

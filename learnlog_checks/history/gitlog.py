@@ -21,10 +21,10 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from learnlog_checks.history.unavailable import Unavailable
 
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
 if TYPE_CHECKING:
     import subprocess
 

@@ -22,7 +22,6 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from learnlog_checks.config import patterns
@@ -31,6 +30,7 @@ from learnlog_checks.model.posts import Post
 from learnlog_checks.reading import periods
 from learnlog_checks.reading.discovery import excluded
 
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
 if TYPE_CHECKING:
     from learnlog_checks.history.gitlog import Commit, History
 

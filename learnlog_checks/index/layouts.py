@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from learnlog_checks import atomic
+
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
+if TYPE_CHECKING:
+    from typing import Any
 
 PREFERRED = ("tag", "page", "default")
 GITHUB_PAGES_THEMES = (

@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from learnlog_checks.model import START, Finding, KeyPath, Pos, Problem
+
+TYPE_CHECKING = False  # `typing` is not imported at run time (what only the type checker reads)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
