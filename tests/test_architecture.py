@@ -39,6 +39,22 @@ def test_the_top_level_keeps_only_a_few_modules() -> None:
         assert doc, f"{folder.name}/__init__.py has no docstring saying what the package owns"
 
 
+def test_every_dataclass_has_a_docstring() -> None:
+    """Else `dataclasses` writes one from `inspect.signature`, and the fast command lines (whose
+    `inspect` is a stand-in, see `entry.Deferred`) load `inspect`, `ast` and `dis` for it."""
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(_is_dataclass(d) for d in node.decorator_list):
+                assert ast.get_docstring(node), f"{path.relative_to(PACKAGE)}: {node.name} has no docstring"
+
+
+def _is_dataclass(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return (isinstance(target, ast.Name) and target.id == "dataclass") or (
+        isinstance(target, ast.Attribute) and target.attr == "dataclass"
+    )
+
+
 def test_no_module_that_reads_yaml_imports_a_rule() -> None:
     for path in PACKAGE.rglob("*.py"):
         names = imports_of(path)

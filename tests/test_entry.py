@@ -200,3 +200,12 @@ def test_a_deferred_module_is_the_real_one_at_its_first_use() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "NoDoc(a: int) (a: int) -> None True\n"
+
+
+def test_a_current_index_loads_no_typing_nor_openssl_nor_yaml(make_log: Callable[..., Log]) -> None:
+    make_log(daily(5))  # no errors: the index keeps what it built (a post with an error holds its tags back)
+    for command in ("check", "index"):  # `check` makes the cache; `index` keeps its pages' sums in it
+        subprocess.run([sys.executable, "-m", "learnlog_checks", command], capture_output=True, check=True)
+    modules = imported("index", "--check", whole=True)  # every post and page as the index keeps them
+    assert "learnlog_checks.cli.index" in modules
+    assert not modules & {"typing", "hashlib", "yaml", "inspect", "learnlog_checks.history.pictures"}

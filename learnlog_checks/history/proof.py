@@ -62,6 +62,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Streak:
+    """A run of consecutive verified days (or periods): how many, and its first and last day."""
+
     days: int = 0
     first: date | None = None
     last: date | None = None

@@ -29,12 +29,16 @@ JSON_VERSION = 2  # 2: `modes` holds exclusive groups ("only theory", "theory an
 
 @dataclass(frozen=True, slots=True)
 class Day:
+    """A calendar day of the log and the day number of its post (None when it has none)."""
+
     date: date
     day: int | None
 
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """The figures `stats` reports for a log (or one phase of it)."""
+
     posts: int
     first: Day | None
     last: Day | None

@@ -61,6 +61,8 @@ class DayLog:
 
 @dataclass(frozen=True, slots=True)
 class _Raw:
+    """A day heading as found: its line, level, day numbers, text and what follows the number."""
+
     line: int
     level: int
     day: int
