@@ -34,7 +34,8 @@ class Deferred(types.ModuleType):
     """A module that stands in for one until a name is looked up in it: then the real one is imported,
     and this one takes its names. `dataclasses` imports `inspect` (with `ast`, `dis` and `tokenize`,
     about 5 ms) only to write the signature of a class without a docstring; the commit hook makes
-    21 dataclasses, all with docstrings, so it never needs it."""
+    21 dataclasses, all with docstrings, so it never needs it. (importlib.util.LazyLoader cannot do
+    this: `import inspect` reads the module's `__spec__`, which loads a lazy module there and then.)"""
 
     def __getattr__(self, name: str) -> object:
         if sys.modules.get(self.__name__) is self:

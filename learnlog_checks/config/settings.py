@@ -228,7 +228,8 @@ def load(
 
     With `use_cache`, settings validated before for the same file bytes and tool version are read from
     the log's cache folder (`stored.ConfigStore`), and new ones are stored there unless not `keep`.
-    `meanwhile` runs while a config is validated (`config.aside`), when one must be.
+    `meanwhile` runs while a forked child validates the config (`config.aside`), when one must be and a
+    child can.
     """
     if explicit is not None:
         path = explicit if explicit.is_absolute() else cwd / explicit
